@@ -1,0 +1,4 @@
+export * from './iso-date';
+export * from './holiday-notice';
+export * from './statutory-holidays';
+export * from './working-calendar';
