@@ -21,15 +21,24 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'], message: 'domain/ does no I/O' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'],
+              message: 'domain/ does no I/O',
+            },
             { group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg'], message: 'domain/ is framework-free' },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain/ never reads the clock' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain/ never reads the clock' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'domain/ never reads the clock',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'domain/ never reads the clock',
+        },
       ],
     },
   },

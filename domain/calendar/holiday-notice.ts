@@ -84,7 +84,10 @@ export function parseHolidayNotice(input: unknown, source?: string): YearNotice 
     }
     const earlier = seen.get(date);
     if (earlier !== undefined) {
-      throw new NoticeValidationError(`${at} (${name}): date ${date} is listed again (first at days[${earlier}])`, i);
+      throw new NoticeValidationError(
+        `${at} (${name}): date ${date} is listed again (first at days[${earlier}])`,
+        i,
+      );
     }
     if (!isOffDay && !isWeekend(date)) {
       throw new NoticeValidationError(

@@ -10,7 +10,15 @@ const MS_PER_DAY = 86_400_000;
 /** China has kept UTC+8 all year since 1991, so a fixed offset is exact for every date this product handles. */
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
-export const WEEKDAY_NAMES_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
+export const WEEKDAY_NAMES_ZH = [
+  '星期日',
+  '星期一',
+  '星期二',
+  '星期三',
+  '星期四',
+  '星期五',
+  '星期六',
+] as const;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

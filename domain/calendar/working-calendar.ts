@@ -42,9 +42,7 @@ export interface RollForwardTrace {
 
 export class CalendarRangeError extends RangeError {
   constructor(date: IsoDate) {
-    super(
-      `${date} is outside the calendar's supported years ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}`,
-    );
+    super(`${date} is outside the calendar's supported years ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}`);
     this.name = 'CalendarRangeError';
   }
 }
@@ -116,7 +114,7 @@ export class WorkingCalendar {
   addWorkingDays(date: IsoDate, days: number): IsoDate {
     assertCount(days);
     let day = toDayNumber(date);
-    for (let left = days; left > 0; ) {
+    for (let left = days; left > 0;) {
       day += 1;
       if (this.isWorkingDayNumber(day)) left -= 1;
     }

@@ -1,0 +1,182 @@
+import { IsoDate, WorkingCalendar } from '../calendar';
+import type { ChangeRequest, PolicyPack } from '../policies/types';
+import { compareKeys, makeContext, resolveInstances, toObligation } from './obligations';
+import { permissionRejection } from './permissions';
+import { isEventType, lifecycleRejection, missingFieldRejection } from './preconditions';
+import {
+  ChangeDecision,
+  EVENT_TYPES,
+  EvaluationInput,
+  EvaluationResult,
+  Fact,
+  PolicyFlag,
+  ProjectAttributes,
+  ProjectEvent,
+  RejectedEvent,
+} from './types';
+
+const RANK = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
+
+/** Facts apply in the order they happened; same-day facts in lifecycle order, then as given. */
+function chronological(events: readonly ProjectEvent[]): number[] {
+  return events
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const ea = events[a] as ProjectEvent;
+      const eb = events[b] as ProjectEvent;
+      if (ea.on !== eb.on) return ea.on < eb.on ? -1 : 1;
+      return (RANK.get(ea.type) ?? 99) - (RANK.get(eb.type) ?? 99) || a - b;
+    });
+}
+
+interface State {
+  pack: PolicyPack;
+  project: ProjectAttributes;
+  asOf: IsoDate;
+  cal: WorkingCalendar;
+  facts: Fact[];
+}
+
+/** Why `event` cannot be recorded on top of the facts so far, or null when it can. */
+function rejection(event: ProjectEvent, state: State): string | null {
+  const { pack, facts } = state;
+  if (!isEventType(event.type))
+    return `unknown event type "${String(event.type)}"; known: ${EVENT_TYPES.join(', ')}`;
+  if (event.on > state.asOf) return `${event.type} on ${event.on} is in the future (after ${state.asOf})`;
+  if (event.actor) {
+    const denied = permissionRejection(event.actor.role, event.type);
+    if (denied) return denied;
+  }
+  const termination = facts.find((f) => f.type === 'termination.requested');
+  if (termination && (termination.effectiveOn as IsoDate) < event.on) {
+    return `the project was terminated on ${termination.effectiveOn}; nothing can be recorded after that`;
+  }
+  const simple = missingFieldRejection(event) ?? lifecycleRejection(event, facts);
+  if (simple) return simple;
+  const ctx = makeContext(state.project, facts, event.on);
+  for (const check of pack.checks) {
+    if (check.type !== event.type) continue;
+    const refused = check.check(event, ctx);
+    if (refused) return refused;
+  }
+  if (event.type === 'project.paused' || event.type === 'project.resumed')
+    return pauseRejection(event, facts);
+  const instances = resolveInstances(pack, ctx, state.cal);
+  if (event.type === 'extension.granted') {
+    const target = instances.find((i) => i.draft.key === event.obligation);
+    if (!target) {
+      const keys = instances.map((i) => i.draft.key);
+      return `no obligation "${event.obligation}" exists on ${event.on}${keys.length ? `; the project has: ${keys.join(', ')}` : ''}`;
+    }
+    if (target.met) return `${event.obligation} was already met on ${target.met.on}`;
+    if (!target.dates.due) return `${event.obligation} has no due date to extend`;
+    if ((event.until as IsoDate) <= target.dates.due.date) {
+      return `until ${event.until} is not later than the current due date ${target.dates.due.date}`;
+    }
+    return null;
+  }
+  for (const rule of pack.obligations.filter((r) => r.metBy === event.type)) {
+    const candidate = instances.find(
+      (i) => i.rule === rule && !i.met && (i.draft.matches ? i.draft.matches({ ...event, index: -1 }) : true),
+    );
+    if (!candidate) {
+      if (rule.gate && (rule.gate.appliesTo ? rule.gate.appliesTo(state.project) : true))
+        return rule.gate.reason;
+      continue;
+    }
+    const opensOn = candidate.dates.opens?.date;
+    if (opensOn && event.on < opensOn) {
+      return `${rule.basis}: ${candidate.draft.key} opens on ${opensOn}; ${event.type} on ${event.on} is too early`;
+    }
+  }
+  return null;
+}
+
+function pauseRejection(event: ProjectEvent, facts: readonly Fact[]): string | null {
+  const last = [...facts].reverse().find((f) => f.type === 'project.paused' || f.type === 'project.resumed');
+  const paused = last?.type === 'project.paused';
+  if (event.type === 'project.paused' && paused) return `the project is already paused since ${last?.on}`;
+  if (event.type === 'project.resumed' && !paused) return 'the project is not paused';
+  return null;
+}
+
+function flagsFor(pack: PolicyPack, on: IsoDate): { inForce: boolean; flags: PolicyFlag[] } {
+  const flags: PolicyFlag[] = [];
+  if (pack.draft) {
+    flags.push({
+      code: 'policy-draft',
+      message: `${pack.name} is a draft for comment, not a regulation in force`,
+    });
+  }
+  const before = pack.validFrom !== null && on < pack.validFrom;
+  const after = pack.validUntil !== null && on > pack.validUntil;
+  if (before || after) {
+    flags.push({
+      code: 'policy-not-in-force',
+      message: `${pack.name} was not in force on ${on} (in force ${pack.validFrom ?? '…'} to ${pack.validUntil ?? '…'})`,
+    });
+  }
+  return { inForce: !before && !after, flags };
+}
+
+/** Facts → obligations, requirements, change paths and refusals, as of `asOf` (spec §3–§6). */
+export function evaluate(
+  pack: PolicyPack,
+  input: EvaluationInput,
+  cal: WorkingCalendar = WorkingCalendar.standard(),
+): EvaluationResult {
+  const { project, events, asOf } = input;
+  const state: State = { pack, project, asOf, cal, facts: [] };
+  const rejected: RejectedEvent[] = [];
+  for (const index of chronological(events)) {
+    const event = events[index] as ProjectEvent;
+    const reason = rejection(event, state);
+    if (reason) rejected.push({ event: index, reason });
+    else state.facts.push({ ...event, index });
+  }
+  const facts = state.facts;
+  const termination = facts.find((f) => f.type === 'termination.requested');
+  const terminatedOn = (termination?.effectiveOn as IsoDate | undefined) ?? null;
+  const today = terminatedOn && terminatedOn < asOf ? terminatedOn : asOf;
+  const instances = resolveInstances(pack, makeContext(project, facts, today), cal);
+  const obligations = instances
+    .map((i) => toObligation(i, asOf, terminatedOn, cal))
+    .sort((a, b) => compareKeys(a.key, b.key));
+
+  const changes: ChangeDecision[] = [];
+  let currentTotal = project.investment;
+  for (const fact of facts.filter((f) => f.type === 'change.requested')) {
+    const request: ChangeRequest = {
+      amount: fact.amount as number,
+      newTotal: fact.newTotal as number,
+      brandChange: fact.brandChange ?? false,
+      goalsChanged: fact.goalsChanged ?? false,
+    };
+    const decision = pack.change.decide(request, project.investment);
+    changes.push({
+      event: fact.index,
+      path: decision.path,
+      basis: pack.change.basis,
+      reason: decision.reason,
+    });
+    if (decision.path !== 'rejected') currentTotal = request.newTotal;
+  }
+  changes.sort((a, b) => a.event - b.event);
+
+  const current = { ...project, investment: currentTotal };
+  const requirements = pack.requirements
+    .filter((r) => r.applies(current))
+    .map(({ key, title, basis }) => ({ key, title, basis }));
+  // Spec §5 judges validity on the registration day; without it the earliest fact is the best witness.
+  const earliest = facts[0]?.on;
+  const judgedOn = project.registeredOn ?? (earliest && earliest < asOf ? earliest : asOf);
+  const { inForce, flags } = flagsFor(pack, judgedOn);
+  return {
+    policy: { id: pack.id, name: pack.name, inForceOn: judgedOn, inForce, draft: pack.draft },
+    obligations,
+    requirements,
+    changes,
+    rejected: rejected.sort((a, b) => a.event - b.event),
+    flags,
+  };
+}

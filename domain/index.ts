@@ -1,0 +1,3 @@
+export * from './calendar';
+export * from './engine';
+export * from './policies';

@@ -1,0 +1,19 @@
+import { jilin } from './jilin.policy';
+import { jinhu } from './jinhu.policy';
+import { shandong } from './shandong.policy';
+import { wuhan } from './wuhan.policy';
+import { yunfu } from './yunfu.policy';
+import type { PolicyPack } from './types';
+
+export type { PolicyPack, ObligationRule, RequirementRule, EventCheck, DateSpec, RuleContext } from './types';
+
+/** Every regulation the product enforces; a sixth is one more pack in this list. */
+export const POLICIES: readonly PolicyPack[] = [jilin, wuhan, shandong, yunfu, jinhu];
+
+const BY_ID = new Map(POLICIES.map((p) => [p.id, p]));
+
+export function findPolicy(id: string): PolicyPack | undefined {
+  return BY_ID.get(id);
+}
+
+export { jilin, wuhan, shandong, yunfu, jinhu };
