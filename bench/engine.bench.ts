@@ -53,7 +53,10 @@ const inputs = Array.from({ length: INPUTS }, () => ({
 }));
 const mismatches = inputs.filter(({ date, n }) => calendar.addWorkingDays(date, n) !== findWorkday(n, date));
 if (mismatches.length > 0) {
-  console.error(`addWorkingDays disagrees with findWorkday on ${mismatches.length} inputs, e.g.`, mismatches[0]);
+  console.error(
+    `addWorkingDays disagrees with findWorkday on ${mismatches.length} inputs, e.g.`,
+    mismatches[0],
+  );
   process.exit(1);
 }
 let sink = 0;
