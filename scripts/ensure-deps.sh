@@ -5,9 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "▶ installing npm dependencies…" >&2
-  # npm 11 leaves other platforms' optional binaries (@swc/core-*, @unrs/resolver-binding-*) out of
-  # the lock file it writes and then `npm ci` refuses that same file (npm/cli#4828); `npm install`
-  # installs the locked versions all the same.
+  # If the lock file gained optional binaries the registry does not have (see scripts/prune-lock.js),
+  # `npm ci` refuses it; `npm install` still installs the locked versions.
   if ! npm ci --no-audit --no-fund >&2 2>/tmp/deadline-keeper-npm-ci.log; then
     echo "  npm ci refused the lock file (see /tmp/deadline-keeper-npm-ci.log); using npm install" >&2
     npm install --no-audit --no-fund >&2
