@@ -22,4 +22,6 @@ for (const entry of Object.values(lock.packages)) {
   }
 }
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
-console.error(`package-lock.json: dropped ${dropped.length} optional dependencies the registry does not have`);
+console.error(
+  `package-lock.json: dropped ${dropped.length} optional dependencies the registry does not have`,
+);
