@@ -121,6 +121,17 @@ export class WorkingCalendar {
     return fromDayNumber(day);
   }
 
+  /** The working day that lies `days` working days before `date` (7 working days before a due date). */
+  subtractWorkingDays(date: IsoDate, days: number): IsoDate {
+    assertCount(days);
+    let day = toDayNumber(date);
+    for (let left = days; left > 0;) {
+      day -= 1;
+      if (this.isWorkingDayNumber(day)) left -= 1;
+    }
+    return fromDayNumber(day);
+  }
+
   explainWorkingDays(date: IsoDate, days: number): WorkingDayTrace {
     assertCount(days);
     const counted: DayInfo[] = [];

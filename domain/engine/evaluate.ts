@@ -171,6 +171,13 @@ export function evaluate(
   const earliest = facts[0]?.on;
   const judgedOn = project.registeredOn ?? (earliest && earliest < asOf ? earliest : asOf);
   const { inForce, flags } = flagsFor(pack, judgedOn);
+  const settled = obligations.every(
+    (o) => o.status === 'met' || o.status === 'met-late' || o.status === 'waived',
+  );
+  const terminated = terminatedOn !== null && terminatedOn <= asOf;
+  const lastPause = [...facts]
+    .reverse()
+    .find((f) => f.type === 'project.paused' || f.type === 'project.resumed');
   return {
     policy: { id: pack.id, name: pack.name, inForceOn: judgedOn, inForce, draft: pack.draft },
     obligations,
@@ -178,5 +185,11 @@ export function evaluate(
     changes,
     rejected: rejected.sort((a, b) => a.event - b.event),
     flags,
+    lifecycle: {
+      paused: lastPause?.type === 'project.paused',
+      terminatesOn: terminatedOn,
+      terminated,
+      completed: terminated || (settled && facts.some((f) => f.type === pack.lifecycleEnd)),
+    },
   };
 }

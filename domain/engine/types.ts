@@ -170,4 +170,13 @@ export interface EvaluationResult {
   changes: ChangeDecision[];
   rejected: RejectedEvent[];
   flags: PolicyFlag[];
+  lifecycle: {
+    /** Paused now (as of asOf): every running clock is stopped. */
+    paused: boolean;
+    /** The day a requested termination takes effect, if one was recorded. */
+    terminatesOn: IsoDate | null;
+    terminated: boolean;
+    /** Nothing is left to do: terminated, or the lifecycle's last fact is recorded and every obligation is settled. */
+    completed: boolean;
+  };
 }

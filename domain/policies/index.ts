@@ -17,3 +17,4 @@ export function findPolicy(id: string): PolicyPack | undefined {
 }
 
 export { jilin, wuhan, shandong, yunfu, jinhu };
+export { DEFAULT_REMINDERS, type ReminderPolicy } from './reminders';

@@ -43,6 +43,7 @@ function rectificationRounds(ctx: RuleContext): ObligationDraft[] {
 /** 吉林省政务信息系统项目管理办法（试行） */
 export const jilin: PolicyPack = {
   id: 'jilin',
+  version: '1',
   shortName: 'Jilin',
   name: '吉林省政务信息系统项目管理办法（试行）',
   jurisdiction: '吉林省',
@@ -52,6 +53,7 @@ export const jilin: PolicyPack = {
   validUntil: null,
   draft: false,
   pauseBasis: ['Jilin 第二十二条', 'Jilin 第三十条'],
+  lifecycleEnd: 'acceptance.passed',
   obligations: [
     // 第二十五条: 初步验收通过，且试运行达到稳定状态20个工作日后，提交竣工验收申请报告
     {

@@ -7,6 +7,7 @@ const isKey = (p: { category?: string }) => p.category === 'key';
 /** 金湖县政务信息化项目建设管理办法（征求意见稿） */
 export const jinhu: PolicyPack = {
   id: 'jinhu',
+  version: '1',
   shortName: 'Jinhu',
   name: '金湖县政务信息化项目建设管理办法（征求意见稿）',
   jurisdiction: '金湖县',
@@ -17,6 +18,7 @@ export const jinhu: PolicyPack = {
   draft: true,
   pauseBasis: ['Jinhu 第二十五条', 'Jinhu 第三十一条'],
   requiresCategory: true,
+  lifecycleEnd: 'acceptance.passed',
   obligations: [
     // 第七条: 在每年9月30日前向县数据局申报下一年度计划
     planFiling('Jinhu 第七条', 9, 30, '计划年度前一年的9月30日'),

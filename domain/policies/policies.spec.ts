@@ -49,6 +49,8 @@ describe('policy packs', () => {
   it('a sixth regulation is one more pack: the engine needs no change', () => {
     const testville: PolicyPack = {
       id: 'testville',
+      version: '1',
+      lifecycleEnd: 'acceptance.passed',
       shortName: 'Testville',
       name: '测试市政务信息化项目管理办法',
       jurisdiction: '测试市',

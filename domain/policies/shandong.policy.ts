@@ -5,6 +5,7 @@ import type { PolicyPack } from './types';
 /** 山东省政务信息系统项目管理办法 */
 export const shandong: PolicyPack = {
   id: 'shandong',
+  version: '1',
   shortName: 'Shandong',
   name: '山东省政务信息系统项目管理办法',
   jurisdiction: '山东省',
@@ -14,6 +15,7 @@ export const shandong: PolicyPack = {
   validUntil: null,
   draft: false,
   pauseBasis: ['Shandong 第十九条', 'Shandong 第三十四条'],
+  lifecycleEnd: 'self-evaluation.submitted',
   obligations: [
     // 第十三条: 签订正式采购合同5个工作日内，应将合同文本报省政务服务管理办公室备案
     onFact(

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar';
+import type { ReminderPolicy } from './reminders';
 import type {
   ChangePath,
   EventType,
@@ -75,6 +76,8 @@ export interface EventCheck {
 
 export interface PolicyPack {
   id: string;
+  /** Bumped when a rule changes meaning; recorded with every project started under the pack. */
+  version: string;
   /** English short name used in citations: "Shandong 第十三条". */
   shortName: string;
   /** The regulation's title. */
@@ -89,6 +92,10 @@ export interface PolicyPack {
   /** Projects must say whether they are key (重点类) or general (一般类). */
   requiresCategory?: boolean;
   obligations: readonly ObligationRule[];
+  /** The fact after which no new obligation can arise: with every obligation met, the project is complete. */
+  lifecycleEnd: EventType;
+  /** Reminder rhythm; DEFAULT_REMINDERS when absent. */
+  reminders?: ReminderPolicy;
   requirements: readonly RequirementRule[];
   change: ChangeRule;
   checks: readonly EventCheck[];

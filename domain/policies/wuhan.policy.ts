@@ -4,6 +4,7 @@ import type { PolicyPack } from './types';
 /** 武汉市政务信息化项目建设管理办法 (武汉市人民政府办公厅, 2021-08-21) */
 export const wuhan: PolicyPack = {
   id: 'wuhan',
+  version: '1',
   shortName: 'Wuhan',
   name: '武汉市政务信息化项目建设管理办法',
   jurisdiction: '武汉市',
@@ -13,6 +14,7 @@ export const wuhan: PolicyPack = {
   validUntil: null,
   draft: false,
   pauseBasis: ['Wuhan 第二十五条'],
+  lifecycleEnd: 'self-evaluation.submitted',
   obligations: [
     // 第二十条: 在建设期内每年年底之前形成项目绩效评价报告
     annualReports('Wuhan 第二十条', '年度绩效评价报告'),

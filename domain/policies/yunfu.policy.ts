@@ -4,6 +4,7 @@ import type { PolicyPack } from './types';
 /** 云浮市市级政务信息化服务项目管理办法 (云府办〔2020〕2号) */
 export const yunfu: PolicyPack = {
   id: 'yunfu',
+  version: '1',
   shortName: 'Yunfu',
   name: '云浮市市级政务信息化服务项目管理办法',
   jurisdiction: '云浮市',
@@ -14,6 +15,7 @@ export const yunfu: PolicyPack = {
   draft: false,
   // The regulation has no article on suspending a project; a pause is the administrator's own act.
   pauseBasis: [],
+  lifecycleEnd: 'acceptance.passed',
   obligations: [
     // 第六条: 于每年11月30日前报市政务服务数据管理局备案（下一年度计划）
     planFiling('Yunfu 第六条', 11, 30, '计划年度前一年的11月30日'),
