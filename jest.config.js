@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/domain', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
+  // Workflow tests need servers: jest.workflows.config.js runs them.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/workflows/'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

@@ -11,13 +11,20 @@ echo "▶ lint (eslint, prettier)"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
 
-echo "▶ tests (jest)"
-results=.jest-results.json
+echo "▶ Temporal tools (CLI, time-skipping test server)"
+eval "$(bash scripts/temporal-tools.sh)"
+
 status=0
-npx jest --ci --json --outputFile="$results" "$@" || status=$?
+echo "▶ unit tests (jest)"
+npx jest --ci --json --outputFile=.jest-results.json "$@" || status=$?
+echo "▶ workflow tests (jest, time-skipping Temporal server, real PostgreSQL)"
+npx jest -c jest.workflows.config.js --ci --json --outputFile=.jest-workflow-results.json "$@" || status=$?
+
 node -e '
-  const r = require(process.argv[1]);
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
-  if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
-' "$PWD/$results" || status=1
+  const runs = process.argv.slice(1).map((f) => require(f));
+  const sum = (k) => runs.reduce((n, r) => n + r[k], 0);
+  const skipped = sum("numPendingTests");
+  console.log(`${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  if (runs.some((r) => r.numTotalTests === 0)) { console.error("a test run ran no test"); process.exit(1); }
+' "$PWD/.jest-results.json" "$PWD/.jest-workflow-results.json" || status=1
 exit $status

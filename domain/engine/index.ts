@@ -4,4 +4,4 @@ export { parseCase, CaseError } from './case-input';
 export { mayRecord, permissionRejection, RECORDABLE_BY } from './permissions';
 export { EVENT_LABELS, STATUS_LABELS } from './labels';
 export { simulateCase, isCaseError, type CaseOutcome } from './simulate';
-export { planWakeups, type Wakeup, type WakeupKind } from './schedule';
+export { dateChanges, planWakeups, selectDue, type Wakeup, type WakeupKind } from './schedule';

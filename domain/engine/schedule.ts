@@ -2,7 +2,8 @@ import { addDays, IsoDate, shanghaiInstant, WorkingCalendar } from '../calendar'
 import type { ReminderPolicy } from '../policies/reminders';
 import type { EvaluationResult, Obligation } from './types';
 
-export type WakeupKind = 'reminder' | 'due-today' | 'escalation' | 'opens' | 'overdue' | 'terminates';
+export type WakeupKind =
+  'reminder' | 'due-today' | 'escalation' | 'opens' | 'overdue' | 'terminates' | 'date-changed';
 
 /** An instant at which a project's workflow must wake: to notify someone, or because a status changes. */
 export interface Wakeup {
@@ -17,6 +18,10 @@ export interface Wakeup {
   audience: 'none' | 'department' | 'department-and-bureau';
   /** Unique per project: the same reminder is never written twice, however often it is planned. */
   key: string;
+  title: string | null;
+  basis: string | null;
+  /** For a date change: the due date before the change. */
+  previousDueOn?: IsoDate | null;
 }
 
 const ESCALATIONS_AHEAD = 3;
@@ -24,7 +29,7 @@ const ESCALATIONS_AHEAD = 3;
 function remindersFor(o: Obligation, cal: WorkingCalendar, policy: ReminderPolicy): Wakeup[] {
   const dueOn = o.dueOn as IsoDate;
   const at = (date: IsoDate) => shanghaiInstant(date, policy.atHour);
-  const base = { obligationKey: o.key, dueOn };
+  const base = { obligationKey: o.key, dueOn, title: o.title, basis: o.basis };
   const out: Wakeup[] = policy.beforeDue.map((n) => ({
     ...base,
     at: at(cal.subtractWorkingDays(dueOn, n)),
@@ -85,6 +90,8 @@ export function planWakeups(
         kind: 'opens',
         obligationKey: o.key,
         dueOn: o.dueOn,
+        title: o.title,
+        basis: o.basis,
         audience: 'department',
         key: `${o.key}|opens|${o.opensOn}`,
       });
@@ -97,9 +104,68 @@ export function planWakeups(
       kind: 'terminates',
       obligationKey: null,
       dueOn: null,
+      title: null,
+      basis: null,
       audience: 'none',
       key: `termination|${terminatesOn}`,
     });
   }
   return wakeups.filter((w) => w.at > after).sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
+}
+
+/**
+ * Obligations whose dates moved between two evaluations (a newly loaded holiday notice): one
+ * `date-changed` notice each, telling the department the old and the new date.
+ */
+export function dateChanges(
+  before: readonly Pick<Obligation, 'key' | 'opensOn' | 'dueOn'>[],
+  after: EvaluationResult,
+  at: number,
+): Wakeup[] {
+  const previous = new Map(before.map((o) => [o.key, o]));
+  const moves: Wakeup[] = [];
+  for (const o of after.obligations) {
+    const old = previous.get(o.key);
+    if (!old || o.status === 'met' || o.status === 'met-late' || o.status === 'waived') continue;
+    if (old.dueOn === o.dueOn && old.opensOn === o.opensOn) continue;
+    moves.push({
+      at,
+      kind: 'date-changed',
+      obligationKey: o.key,
+      dueOn: o.dueOn,
+      previousDueOn: old.dueOn,
+      title: o.title,
+      basis: o.basis,
+      audience: 'department',
+      key: `${o.key}|date-changed|${old.opensOn ?? ''}/${old.dueOn ?? ''}->${o.opensOn ?? ''}/${o.dueOn ?? ''}`,
+    });
+  }
+  return moves;
+}
+
+/**
+ * The wake-ups in (from, to] that should still be sent. After a long sleep (a worker outage, a fact
+ * recorded late) several may be due at once: of the reminders before a due day only the latest still
+ * helps, of the escalations only the latest, and a reminder for a day already past is dropped.
+ */
+export function selectDue(wakeups: readonly Wakeup[], from: number, to: number): Wakeup[] {
+  const due = wakeups.filter((w) => w.at > from && w.at <= to && w.audience !== 'none');
+  const latest = new Map<string, Wakeup>();
+  for (const w of due) {
+    const family = w.kind === 'reminder' || w.kind === 'due-today' ? 'before-due' : w.kind;
+    const group = `${w.obligationKey}|${family}|${w.dueOn}`;
+    const current = latest.get(group);
+    if (!current || w.at >= current.at) latest.set(group, w);
+  }
+  const today = to;
+  return [...latest.values()]
+    .filter(
+      (w) =>
+        !(w.kind === 'reminder' || w.kind === 'due-today') || w.dueOn === null || endOfDay(w.dueOn) > today,
+    )
+    .sort((a, b) => a.at - b.at);
+}
+
+function endOfDay(date: IsoDate): number {
+  return shanghaiInstant(addDays(date, 1));
 }

@@ -1,0 +1,45 @@
+import {
+  dateChanges,
+  DEFAULT_REMINDERS,
+  evaluate,
+  findPolicy,
+  planWakeups,
+  WorkingCalendar,
+  YearNotice,
+} from '../domain';
+import { ApplicationFailure } from '@temporalio/common';
+import type { EvaluateInput, EvaluateOutput } from './types';
+
+export interface EvaluateDeps {
+  /** Holiday notices loaded at run time; they win over the shipped years. */
+  loadNotices(): Promise<YearNotice[]>;
+}
+
+/**
+ * Deadline arithmetic reaches workflows only through this activity: its result is recorded in history,
+ * so a later calendar or rule change never alters the replay of a running project.
+ */
+export function createEvaluateActivities(deps: EvaluateDeps) {
+  return {
+    async evaluateProject(input: EvaluateInput): Promise<EvaluateOutput> {
+      const pack = findPolicy(input.policyId);
+      if (!pack) throw ApplicationFailure.nonRetryable(`unknown policy ${input.policyId}`, 'UnknownPolicy');
+      const notices = await deps.loadNotices();
+      const calendar = WorkingCalendar.standard(notices);
+      const result = evaluate(
+        pack,
+        { project: input.attributes, events: input.events, asOf: input.asOf },
+        calendar,
+      );
+      const wakeups = planWakeups(
+        result,
+        calendar,
+        pack.reminders ?? DEFAULT_REMINDERS,
+        input.after,
+        result.lifecycle.terminated ? null : result.lifecycle.terminatesOn,
+      );
+      const moved = input.previous ? dateChanges(input.previous, result, input.after) : [];
+      return { result, wakeups, moved, notices };
+    },
+  };
+}

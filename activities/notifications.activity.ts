@@ -1,0 +1,65 @@
+import type { DataSource } from 'typeorm';
+import { NotificationEntity } from '../db/entities';
+import { daysBetween, shanghaiDateOf, Wakeup } from '../domain';
+import type { NotificationInput } from './types';
+
+function message(projectName: string, w: Wakeup, today: string): string {
+  const what = `项目「${projectName}」的「${w.title ?? ''}」`;
+  const basis = w.basis ? `（依据 ${w.basis}）` : '';
+  switch (w.kind) {
+    case 'reminder':
+      return `【期限提醒】${what}将于 ${w.dueOn} 到期，还有 ${w.count} 个工作日${basis}。`;
+    case 'due-today':
+      return `【今日到期】${what}今天（${w.dueOn}）到期${basis}。`;
+    case 'escalation':
+      return `【逾期督办】${what}已于 ${w.dueOn} 到期，截至 ${today} 已逾期 ${daysBetween(w.dueOn ?? today, today)} 天${basis}。`;
+    case 'opens':
+      return `【可以办理】${what}自今天起可以办理${w.dueOn ? `，期限 ${w.dueOn}` : ''}${basis}。`;
+    case 'date-changed':
+      return `【期限调整】因节假日安排变化，${what}的期限由 ${w.previousDueOn ?? '无'} 改为 ${w.dueOn ?? '无'}${basis}。`;
+    default:
+      return `${what}${basis}`;
+  }
+}
+
+/**
+ * The outbox. Each row's key is (project, obligation, kind, due date), unique in the table, so a retried
+ * activity or a replayed workflow never writes a second copy.
+ */
+export function createNotificationActivities(dataSource: DataSource) {
+  return {
+    async writeNotifications(input: NotificationInput): Promise<number> {
+      const items = input.items.filter((w) => w.audience !== 'none');
+      if (items.length === 0) return 0;
+      const today = shanghaiDateOf(input.writtenAt);
+      const result = await dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationEntity)
+        .values(
+          items.map((w) => ({
+            dedupeKey: `${input.project.id}|${w.key}`,
+            projectId: input.project.id,
+            departmentId: input.project.departmentId,
+            obligationKey: w.obligationKey,
+            kind: w.kind,
+            audience: w.audience,
+            dueOn: w.dueOn,
+            scheduledFor: new Date(w.at),
+            writtenAt: new Date(input.writtenAt),
+            payload: {
+              projectName: input.project.name,
+              title: w.title,
+              basis: w.basis,
+              count: w.count ?? null,
+              previousDueOn: w.previousDueOn ?? null,
+              message: message(input.project.name, w, today),
+            },
+          })),
+        )
+        .orIgnore()
+        .execute();
+      return result.identifiers.filter(Boolean).length;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type {
+  EvaluationResult,
+  IsoDate,
+  ProjectAttributes,
+  ProjectEvent,
+  Role,
+  Wakeup,
+  YearNotice,
+} from '../domain';
+
+/** Who did something: a user of the API, or the system itself. */
+export interface Actor {
+  id: string;
+  role: Role | 'system';
+  departmentId?: string;
+}
+
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  departmentId: string;
+  policyId: string;
+  policyVersion: string;
+  attributes: ProjectAttributes;
+}
+
+/** A fact as the workflow keeps it: the event, who recorded it, and the key that makes retries safe. */
+export interface RecordedFact {
+  event: ProjectEvent;
+  actor: Actor;
+  idempotencyKey: string;
+  /** Epoch ms on the workflow's clock. */
+  recordedAt: number;
+}
+
+export type ProjectStatus = 'active' | 'paused' | 'terminated' | 'completed';
+
+export interface EvaluateInput {
+  policyId: string;
+  attributes: ProjectAttributes;
+  events: ProjectEvent[];
+  asOf: IsoDate;
+  /** Plan wake-ups strictly after this instant. */
+  after: number;
+  /** The dates of the previous evaluation, to tell the department what moved. */
+  previous?: { key: string; opensOn: IsoDate | null; dueOn: IsoDate | null }[];
+}
+
+export interface EvaluateOutput {
+  result: EvaluationResult;
+  wakeups: Wakeup[];
+  moved: Wakeup[];
+  /** Notices loaded at run time (administrator uploads) that this evaluation used. */
+  notices: YearNotice[];
+}
+
+export interface ProjectionInput {
+  project: ProjectRecord;
+  facts: RecordedFact[];
+  result: EvaluationResult;
+  status: ProjectStatus;
+}
+
+export interface NotificationInput {
+  project: Pick<ProjectRecord, 'id' | 'name' | 'departmentId'>;
+  items: Wakeup[];
+  /** The workflow's clock when it decided to write them. */
+  writtenAt: number;
+}

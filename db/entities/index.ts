@@ -1,0 +1,24 @@
+import { AuditEntryEntity } from './audit-entry.entity';
+import { CalendarYearEntity } from './calendar-year.entity';
+import { FactEntity } from './fact.entity';
+import { NotificationEntity } from './notification.entity';
+import { ObligationEntity } from './obligation.entity';
+import { ProjectEntity } from './project.entity';
+
+export {
+  AuditEntryEntity,
+  CalendarYearEntity,
+  FactEntity,
+  NotificationEntity,
+  ObligationEntity,
+  ProjectEntity,
+};
+
+export const ENTITIES = [
+  ProjectEntity,
+  FactEntity,
+  ObligationEntity,
+  NotificationEntity,
+  CalendarYearEntity,
+  AuditEntryEntity,
+];

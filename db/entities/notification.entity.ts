@@ -1,0 +1,48 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The outbox: every reminder, escalation and date change a workflow decided to send. `dedupe_key` is
+ * unique, so a retried or replayed activity can never write the same notification twice.
+ */
+@Entity({ name: 'notifications' })
+export class NotificationEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 300, unique: true })
+  dedupeKey!: string;
+
+  @Column({ name: 'project_id', type: 'varchar', length: 64 })
+  projectId!: string;
+
+  @Column({ name: 'department_id', type: 'varchar', length: 64 })
+  departmentId!: string;
+
+  @Column({ name: 'obligation_key', type: 'varchar', length: 64, nullable: true })
+  obligationKey!: string | null;
+
+  /** reminder | due-today | escalation | opens | date-changed */
+  @Column({ type: 'varchar', length: 32 })
+  kind!: string;
+
+  /** department | department-and-bureau */
+  @Column({ type: 'varchar', length: 32 })
+  audience!: string;
+
+  @Column({ name: 'due_on', type: 'date', nullable: true })
+  dueOn!: string | null;
+
+  /** The instant the workflow planned it for. */
+  @Column({ name: 'scheduled_for', type: 'timestamptz' })
+  scheduledFor!: Date;
+
+  /** The workflow's clock when it wrote the row (the skipped clock under time-skipping tests). */
+  @Column({ name: 'written_at', type: 'timestamptz' })
+  writtenAt!: Date;
+
+  @Column({ type: 'jsonb' })
+  payload!: object;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}

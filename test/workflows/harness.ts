@@ -1,0 +1,81 @@
+/** What every workflow test needs: a time-skipping Temporal server, the real database and a real worker. */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { ProjectRecord } from '../../activities/types';
+import { createProjectWorker } from '../../apps/worker/worker';
+import { openDatabase } from '../../db/data-source';
+import { NotificationEntity } from '../../db/entities';
+import { findPolicy, ProjectAttributes, shanghaiDateOf } from '../../domain';
+import { projectWorkflowId, TASK_QUEUE } from '../../workflows/messages';
+
+let runtimeInstalled = false;
+
+/** The Java test server's JVM can miss the SDK's readiness window when cold: try once more. */
+export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const path = process.env.TEMPORAL_TEST_SERVER;
+  if (!path) throw new Error('TEMPORAL_TEST_SERVER is not set (run through npm test)');
+  const start = () =>
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  try {
+    return await start();
+  } catch {
+    return start();
+  }
+}
+
+export async function database(): Promise<DataSource> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (run through npm test)');
+  return openDatabase(url);
+}
+
+export function worker(
+  env: TestWorkflowEnvironment,
+  dataSource: DataSource,
+  taskQueue = TASK_QUEUE,
+): Promise<Worker> {
+  const codePath = process.env.WORKFLOW_BUNDLE_PATH;
+  if (!codePath) throw new Error('WORKFLOW_BUNDLE_PATH is not set (run through npm test)');
+  return createProjectWorker({
+    connection: env.nativeConnection,
+    taskQueue,
+    dataSource,
+    workflowBundle: { codePath },
+  });
+}
+
+export function newProject(policyId: string, attributes: Partial<ProjectAttributes> = {}): ProjectRecord {
+  const pack = findPolicy(policyId);
+  if (!pack) throw new Error(`no policy ${policyId}`);
+  return {
+    id: `${policyId}-${randomUUID().slice(0, 8)}`,
+    name: `${pack.jurisdiction}测试项目`,
+    departmentId: 'dept-test',
+    policyId,
+    policyVersion: pack.version,
+    attributes: { planYear: 2027, investment: 1_000_000, ...attributes },
+  };
+}
+
+export const workflowIdOf = (project: ProjectRecord) => projectWorkflowId(project.id);
+
+/** Today on the test server's (skipped) clock, as an Asia/Shanghai date. */
+export async function today(env: TestWorkflowEnvironment): Promise<string> {
+  return shanghaiDateOf(await env.currentTimeMs());
+}
+
+export async function notifications(dataSource: DataSource, projectId: string) {
+  return dataSource
+    .getRepository(NotificationEntity)
+    .find({ where: { projectId }, order: { scheduledFor: 'ASC', id: 'ASC' } });
+}
+
+export const admin = { id: 'admin-1', role: 'admin' as const };
+export const department = { id: 'dept-user-1', role: 'department' as const, departmentId: 'dept-test' };
+export const operator = { id: 'operator-1', role: 'operator' as const };

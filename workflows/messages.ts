@@ -1,0 +1,59 @@
+/** Every update, signal and query a project's workflow answers, declared once for workflow and clients. */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, EvaluateOutput, ProjectRecord, ProjectStatus, RecordedFact } from '../activities/types';
+import type { EvaluationResult, IsoDate, ProjectEvent } from '../domain';
+
+export const TASK_QUEUE = 'deadline-keeper';
+
+export const projectWorkflowId = (projectId: string) => `project-${projectId}`;
+
+export interface RecordEventInput {
+  /** A fact of spec §2; `actor` is taken from the input's actor, not the event. */
+  event: Omit<ProjectEvent, 'actor'>;
+  actor: Actor;
+}
+
+export interface AdminActInput {
+  actor: Actor;
+  reason: string;
+}
+
+export interface TerminateInput extends AdminActInput {
+  /** The day the termination takes effect; today when absent (Jinhu 第三十八条 needs a month's notice). */
+  effectiveOn?: IsoDate;
+}
+
+export interface GrantExtensionInput {
+  actor: Actor;
+  obligation: string;
+  until: IsoDate;
+  reason?: string;
+}
+
+/** What every update returns: the fact recorded and the project's obligations after it. */
+export interface UpdateResult {
+  factIndex: number;
+  status: ProjectStatus;
+  obligations: EvaluationResult['obligations'];
+}
+
+export interface CalendarChange {
+  year: number;
+  reason: string;
+}
+
+export interface ProjectView {
+  project: ProjectRecord;
+  status: ProjectStatus;
+  facts: RecordedFact[];
+  evaluation: EvaluationResult | null;
+  nextWakeup: EvaluateOutput['wakeups'][number] | null;
+}
+
+export const recordEventUpdate = defineUpdate<UpdateResult, [RecordEventInput]>('recordEvent');
+export const pauseUpdate = defineUpdate<UpdateResult, [AdminActInput]>('pause');
+export const resumeUpdate = defineUpdate<UpdateResult, [AdminActInput]>('resume');
+export const terminateUpdate = defineUpdate<UpdateResult, [TerminateInput]>('terminate');
+export const grantExtensionUpdate = defineUpdate<UpdateResult, [GrantExtensionInput]>('grantExtension');
+export const statusQuery = defineQuery<ProjectView>('status');
+export const calendarChangedSignal = defineSignal<[CalendarChange]>('calendarChanged');

@@ -1,0 +1,220 @@
+/**
+ * One project, one workflow, for its whole life: it records facts through validated updates, sleeps until
+ * the next instant something changes (an obligation opens, a reminder is due, a due day ends), writes
+ * reminders to the outbox and keeps the read model current. Dates come from the evaluate activity.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { Actor, RecordedFact } from '../activities/types';
+import { selectDue, shanghaiDateOf, type ProjectEvent } from '../domain';
+import {
+  calendarChangedSignal,
+  grantExtensionUpdate,
+  pauseUpdate,
+  recordEventUpdate,
+  resumeUpdate,
+  statusQuery,
+  terminateUpdate,
+  UpdateResult,
+} from './messages';
+import { CarriedState, eventsOf, ProjectWorkflowInput, refusal, remember, statusOf } from './project-state';
+
+const { evaluateProject, projectState, writeNotifications } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+export async function projectLifecycle(input: ProjectWorkflowInput): Promise<UpdateResult['status']> {
+  const { project } = input;
+  const state: CarriedState = input.carried ?? {
+    facts: [],
+    applied: {},
+    handledUntil: Date.now(),
+    last: null,
+  };
+  let replan = false;
+  let calendarChanged = false;
+  let busy = false;
+
+  /** One evaluation-and-projection at a time, so the read model never goes back to an older state. */
+  async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    await condition(() => !busy);
+    busy = true;
+    try {
+      return await fn();
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function refresh(options: { tellMoves?: boolean } = {}): Promise<void> {
+    const previous = state.last?.result.obligations.map(({ key, opensOn, dueOn }) => ({
+      key,
+      opensOn,
+      dueOn,
+    }));
+    const now = Date.now();
+    state.last = await evaluateProject({
+      policyId: project.policyId,
+      attributes: project.attributes,
+      events: eventsOf(state.facts),
+      asOf: shanghaiDateOf(now),
+      after: state.handledUntil,
+      ...(options.tellMoves && previous ? { previous } : {}),
+    });
+    await projectState({
+      project,
+      facts: state.facts,
+      result: state.last.result,
+      status: statusOf(state.last),
+    });
+    if (state.last.moved.length > 0) {
+      await writeNotifications({ project, items: state.last.moved, writtenAt: now });
+    }
+  }
+
+  function validate(event: Omit<ProjectEvent, 'actor'>, actor: Actor): void {
+    const key = currentUpdateInfo()?.id;
+    if (key && state.applied[key]) return; // a retry: the handler answers with the first result
+    const candidate: RecordedFact = {
+      event: event as ProjectEvent,
+      actor,
+      idempotencyKey: key ?? '',
+      recordedAt: Date.now(),
+    };
+    const reason = refusal(project, state.facts, candidate, state.last?.notices ?? [], Date.now());
+    if (reason) throw new Error(reason);
+  }
+
+  async function record(event: Omit<ProjectEvent, 'actor'>, actor: Actor): Promise<UpdateResult> {
+    const key = currentUpdateInfo()?.id ?? `${workflowInfo().runId}-${state.facts.length}`;
+    const earlier = state.applied[key];
+    if (earlier) return earlier;
+    return exclusive(async () => {
+      const fact: RecordedFact = {
+        event: event as ProjectEvent,
+        actor,
+        idempotencyKey: key,
+        recordedAt: Date.now(),
+      };
+      state.facts.push(fact);
+      await refresh();
+      const index = state.facts.length - 1;
+      const refused = state.last?.result.rejected.find((r) => r.event === index);
+      if (refused) {
+        // The validator's check passed but the authoritative evaluation refused it (e.g. rules changed).
+        state.facts.pop();
+        await refresh();
+        throw ApplicationFailure.nonRetryable(refused.reason, 'FactRejected');
+      }
+      const result: UpdateResult = {
+        factIndex: index,
+        status: statusOf(state.last),
+        obligations: state.last?.result.obligations ?? [],
+      };
+      remember(state.applied, key, result);
+      replan = true;
+      return result;
+    });
+  }
+
+  const today = () => shanghaiDateOf(Date.now());
+  const pauseEvent = (type: 'project.paused' | 'project.resumed', reason: string) => ({
+    type,
+    on: today(),
+    reason,
+  });
+
+  setHandler(recordEventUpdate, ({ event, actor }) => record(event, actor), {
+    validator: ({ event, actor }) => validate(event, actor),
+  });
+  setHandler(pauseUpdate, ({ actor, reason }) => record(pauseEvent('project.paused', reason), actor), {
+    validator: ({ actor, reason }) => validate(pauseEvent('project.paused', reason), actor),
+  });
+  setHandler(resumeUpdate, ({ actor, reason }) => record(pauseEvent('project.resumed', reason), actor), {
+    validator: ({ actor, reason }) => validate(pauseEvent('project.resumed', reason), actor),
+  });
+  const termination = (reason: string, effectiveOn?: string) => ({
+    type: 'termination.requested' as const,
+    on: today(),
+    effectiveOn: effectiveOn ?? today(),
+    reason,
+  });
+  setHandler(
+    terminateUpdate,
+    ({ actor, reason, effectiveOn }) => record(termination(reason, effectiveOn), actor),
+    {
+      validator: ({ actor, reason, effectiveOn }) => {
+        if (actor.role !== 'admin') throw new Error('only an administrator may terminate a project');
+        if (!reason?.trim()) throw new Error('a termination needs a reason');
+        validate(termination(reason, effectiveOn), actor);
+      },
+    },
+  );
+  const extension = (obligation: string, until: string, reason?: string) => ({
+    type: 'extension.granted' as const,
+    on: today(),
+    obligation,
+    until,
+    ...(reason ? { reason } : {}),
+  });
+  setHandler(
+    grantExtensionUpdate,
+    ({ actor, obligation, until, reason }) => record(extension(obligation, until, reason), actor),
+    {
+      validator: ({ actor, obligation, until, reason }) =>
+        validate(extension(obligation, until, reason), actor),
+    },
+  );
+  setHandler(calendarChangedSignal, () => {
+    calendarChanged = true;
+  });
+  setHandler(statusQuery, () => ({
+    project,
+    status: statusOf(state.last),
+    facts: state.facts,
+    evaluation: state.last?.result ?? null,
+    nextWakeup: state.last?.wakeups.find((w) => w.at > state.handledUntil) ?? null,
+  }));
+
+  if (!state.last) await exclusive(() => refresh());
+
+  while (!state.last?.result.lifecycle.completed) {
+    const next = state.last?.wakeups.find((w) => w.at > state.handledUntil);
+    const woken = next
+      ? await condition(() => replan || calendarChanged, Math.max(1, next.at - Date.now()))
+      : (await condition(() => replan || calendarChanged), true);
+    if (!woken) {
+      await exclusive(async () => {
+        const now = Date.now();
+        const due = selectDue(state.last?.wakeups ?? [], state.handledUntil, now);
+        if (due.length > 0) await writeNotifications({ project, items: due, writtenAt: now });
+        state.handledUntil = now;
+        await refresh();
+      });
+    } else if (calendarChanged) {
+      calendarChanged = false;
+      await exclusive(() => refresh({ tellMoves: true }));
+    }
+    replan = false;
+    const info = workflowInfo();
+    if (
+      info.continueAsNewSuggested ||
+      (input.historyLimit !== undefined && info.historyLength > input.historyLimit)
+    ) {
+      await condition(() => allHandlersFinished() && !busy);
+      return continueAsNew<typeof projectLifecycle>({ ...input, carried: state });
+    }
+  }
+  await condition(allHandlersFinished);
+  return statusOf(state.last);
+}
