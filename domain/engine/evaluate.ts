@@ -15,18 +15,22 @@ import {
   RejectedEvent,
 } from './types';
 
-const RANK = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
-
-/** Facts apply in the order they happened; same-day facts in lifecycle order, then as given. */
-function chronological(events: readonly ProjectEvent[]): number[] {
-  return events
+/** Facts apply in the order they happened; within a day, in the order they were recorded. */
+function byDay(events: readonly ProjectEvent[]): number[][] {
+  const order = events
     .map((_, i) => i)
     .sort((a, b) => {
       const ea = events[a] as ProjectEvent;
       const eb = events[b] as ProjectEvent;
-      if (ea.on !== eb.on) return ea.on < eb.on ? -1 : 1;
-      return (RANK.get(ea.type) ?? 99) - (RANK.get(eb.type) ?? 99) || a - b;
+      return ea.on === eb.on ? a - b : ea.on < eb.on ? -1 : 1;
     });
+  const days: number[][] = [];
+  for (const i of order) {
+    const last = days[days.length - 1];
+    if (last && events[last[0] as number]?.on === events[i]?.on) last.push(i);
+    else days.push([i]);
+  }
+  return days;
 }
 
 interface State {
@@ -128,11 +132,20 @@ export function evaluate(
   const { project, events, asOf } = input;
   const state: State = { pack, project, asOf, cal, facts: [] };
   const rejected: RejectedEvent[] = [];
-  for (const index of chronological(events)) {
-    const event = events[index] as ProjectEvent;
-    const reason = rejection(event, state);
-    if (reason) rejected.push({ event: index, reason });
-    else state.facts.push({ ...event, index });
+  for (const day of byDay(events)) {
+    // A fact refused on its day may need a later-recorded fact of the same day (a contract filed and
+    // signed on one day, recorded in the wrong order): it gets a second try once the day's others are in.
+    const refused: { index: number; reason: string }[] = [];
+    for (const index of day) {
+      const reason = rejection(events[index] as ProjectEvent, state);
+      if (reason) refused.push({ index, reason });
+      else state.facts.push({ ...(events[index] as ProjectEvent), index });
+    }
+    for (const { index, reason } of refused) {
+      const retry = refused.length < day.length ? rejection(events[index] as ProjectEvent, state) : reason;
+      if (retry) rejected.push({ event: index, reason: retry });
+      else state.facts.push({ ...(events[index] as ProjectEvent), index });
+    }
   }
   const facts = state.facts;
   const termination = facts.find((f) => f.type === 'termination.requested');

@@ -1,7 +1,7 @@
 import { run } from '../../test/engine-helpers';
 import { shanghaiDateOf, shanghaiInstant, WorkingCalendar } from '../calendar';
 import { DEFAULT_REMINDERS } from '../policies/reminders';
-import { planWakeups } from './schedule';
+import { planWakeups, selectDue } from './schedule';
 
 const cal = WorkingCalendar.standard();
 const local = (ms: number) =>
@@ -114,5 +114,35 @@ describe('lifecycle', () => {
       completed: true,
       terminated: true,
     });
+  });
+});
+
+describe('escalations for a project that arrives late', () => {
+  it('plans the next rounds after now, not the first ones', () => {
+    const result = run('shandong', {}, [{ type: 'contract.signed', on: '2024-09-27' }], '2024-12-02');
+    const after = shanghaiInstant('2024-12-02', 12);
+    const plan = planWakeups(result, cal, DEFAULT_REMINDERS, after).filter(
+      (w) => w.kind === 'escalation' && w.obligationKey === 'contract.filing',
+    );
+    expect(plan.map((w) => [w.count, local(w.at)])).toEqual([
+      [9, '2024-12-05 09:00'],
+      [10, '2024-12-12 09:00'],
+      [11, '2024-12-19 09:00'],
+    ]);
+  });
+});
+
+describe('selectDue', () => {
+  const result = run('shandong', {}, [{ type: 'contract.signed', on: '2024-09-27' }], '2024-09-27');
+  const plan = planWakeups(result, cal, DEFAULT_REMINDERS, shanghaiInstant('2024-09-27'));
+  it('sends one of each kind after a long sleep: the latest escalation, no stale reminders', () => {
+    const due = selectDue(plan, shanghaiInstant('2024-09-27'), shanghaiInstant('2024-10-20'));
+    expect(due.map((w) => [w.obligationKey, w.kind, local(w.at)])).toEqual([
+      ['contract.filing', 'escalation', '2024-10-17 09:00'],
+    ]);
+  });
+  it('sends the latest reminder while the due day has not passed', () => {
+    const due = selectDue(plan, shanghaiInstant('2024-09-27'), shanghaiInstant('2024-10-09', 10));
+    expect(due.map((w) => [w.kind, w.count])).toEqual([['reminder', 1]]);
   });
 });

@@ -25,8 +25,10 @@ export interface Wakeup {
 }
 
 const ESCALATIONS_AHEAD = 3;
+/** About ten years of 5-working-day rounds: past that a project is not waiting on reminders. */
+const MAX_ESCALATION_ROUNDS = 500;
 
-function remindersFor(o: Obligation, cal: WorkingCalendar, policy: ReminderPolicy): Wakeup[] {
+function remindersFor(o: Obligation, cal: WorkingCalendar, policy: ReminderPolicy, after: number): Wakeup[] {
   const dueOn = o.dueOn as IsoDate;
   const at = (date: IsoDate) => shanghaiInstant(date, policy.atHour);
   const base = { obligationKey: o.key, dueOn, title: o.title, basis: o.basis };
@@ -54,16 +56,22 @@ function remindersFor(o: Obligation, cal: WorkingCalendar, policy: ReminderPolic
     audience: 'none',
     key: `${o.key}|overdue|${dueOn}`,
   });
+  // Rounds already past (a project registered, or a fact recorded, long after the due day) are skipped,
+  // so the next rounds are planned however late the workflow looks.
   let day = cal.addWorkingDays(dueOn, 1);
-  for (let round = 1; round <= ESCALATIONS_AHEAD; round++) {
-    out.push({
-      ...base,
-      at: at(day),
-      kind: 'escalation',
-      count: round,
-      audience: 'department-and-bureau',
-      key: `${o.key}|escalation-${day}|${dueOn}`,
-    });
+  let planned = 0;
+  for (let round = 1; planned < ESCALATIONS_AHEAD && round <= MAX_ESCALATION_ROUNDS; round++) {
+    if (at(day) > after) {
+      planned += 1;
+      out.push({
+        ...base,
+        at: at(day),
+        kind: 'escalation',
+        count: round,
+        audience: 'department-and-bureau',
+        key: `${o.key}|escalation-${day}|${dueOn}`,
+      });
+    }
     day = cal.addWorkingDays(day, policy.escalateEveryWorkingDays);
   }
   return out;
@@ -96,7 +104,7 @@ export function planWakeups(
         key: `${o.key}|opens|${o.opensOn}`,
       });
     }
-    if (o.dueOn) wakeups.push(...remindersFor(o, cal, policy));
+    if (o.dueOn) wakeups.push(...remindersFor(o, cal, policy, after));
   }
   if (terminatesOn) {
     wakeups.push({

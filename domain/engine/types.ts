@@ -1,6 +1,6 @@
 import type { IsoDate, YearStatus } from '../calendar';
 
-/** Facts a project can record (spec §2), in lifecycle order: same-day facts are applied in this order. */
+/** Facts a project can record (spec §2). */
 export const EVENT_TYPES = [
   'plan.filed',
   'project.approved',

@@ -1,4 +1,5 @@
 /** What every workflow test needs: a time-skipping Temporal server, the real database and a real worker. */
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -79,3 +80,12 @@ export async function notifications(dataSource: DataSource, projectId: string) {
 export const admin = { id: 'admin-1', role: 'admin' as const };
 export const department = { id: 'dept-user-1', role: 'department' as const, departmentId: 'dept-test' };
 export const operator = { id: 'operator-1', role: 'operator' as const };
+
+/**
+ * The result of a workflow that has already finished. The time-skipping client's `result()` lets the
+ * server skip time while it waits (years, even for a finished workflow), so a plain client is used.
+ */
+export async function finished(env: TestWorkflowEnvironment, workflowId: string): Promise<unknown> {
+  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  return plain.workflow.getHandle(workflowId).result();
+}
