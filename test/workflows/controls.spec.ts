@@ -1,0 +1,195 @@
+/** Pause, resume, terminate, idempotent updates and refusals, on a time-skipping server. */
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { DataSource } from 'typeorm';
+import { FactEntity, ObligationEntity } from '../../db/entities';
+import { addMonths, WorkingCalendar } from '../../domain';
+import { projectLifecycle } from '../../workflows';
+import {
+  pauseUpdate,
+  recordEventUpdate,
+  resumeUpdate,
+  statusQuery,
+  TASK_QUEUE,
+  terminateUpdate,
+} from '../../workflows/messages';
+import {
+  admin,
+  database,
+  department,
+  finished,
+  newProject,
+  notifications,
+  timeSkippingEnvironment,
+  today,
+  worker,
+  workflowIdOf,
+} from './harness';
+
+const calendar = WorkingCalendar.standard();
+let env: TestWorkflowEnvironment;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  env = await timeSkippingEnvironment();
+  dataSource = await database();
+});
+
+afterAll(async () => {
+  await env?.teardown();
+  await dataSource?.destroy();
+});
+
+const running: WorkflowHandle[] = [];
+
+/** Each test on its own task queue, and what it leaves running is terminated after it, so no test's timers fire in another. */
+let taskQueue = TASK_QUEUE;
+beforeEach(() => {
+  taskQueue = `${TASK_QUEUE}-${expect.getState().currentTestName?.slice(0, 20).replace(/\W+/g, '-')}-${Date.now()}`;
+});
+afterEach(async () => {
+  for (const handle of running.splice(0)) {
+    if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
+  }
+});
+
+async function started(project: ReturnType<typeof newProject>) {
+  const handle = await env.client.workflow.start(projectLifecycle, {
+    taskQueue,
+    workflowId: workflowIdOf(project),
+    args: [{ project }],
+  });
+  running.push(handle);
+  return handle;
+}
+
+const dueOf = async (projectId: string, key: string) =>
+  (await dataSource.getRepository(ObligationEntity).findOneByOrFail({ projectId, key })).dueOn;
+
+it('pause for 10 days, then resume: the filing gets its working days back and nobody is reminded meanwhile', async () => {
+  const project = newProject('shandong');
+  const w = await worker(env, dataSource, taskQueue);
+  await w.runUntil(async () => {
+    const handle = await started(project);
+    const signedOn = await today(env);
+    await handle.executeUpdate(recordEventUpdate, {
+      args: [{ event: { type: 'contract.signed', on: signedOn }, actor: department }],
+    });
+    const originalDue = await dueOf(project.id, 'contract.filing');
+    expect(originalDue).toBe(calendar.addWorkingDays(signedOn, 5));
+
+    await expect(
+      handle.executeUpdate(pauseUpdate, { args: [{ actor: department, reason: '监督检查' }] }),
+    ).rejects.toThrow();
+    const paused = await handle.executeUpdate(pauseUpdate, { args: [{ actor: admin, reason: '监督检查' }] });
+    expect(paused.status).toBe('paused');
+    const pausedOn = await today(env);
+    const writtenBefore = (await notifications(dataSource, project.id)).length;
+    await env.sleep('10 days');
+    expect(await notifications(dataSource, project.id)).toHaveLength(writtenBefore);
+
+    const resumed = await handle.executeUpdate(resumeUpdate, {
+      args: [{ actor: admin, reason: '检查结束' }],
+    });
+    const resumedOn = await today(env);
+    const remaining = calendar.workingDaysBetween(pausedOn, originalDue as string);
+    const expectedDue =
+      remaining > 0 ? calendar.addWorkingDays(resumedOn, remaining) : calendar.rollForward(resumedOn);
+    expect(resumed.status).toBe('active');
+    expect(resumed.obligations.find((o) => o.key === 'contract.filing')?.dueOn).toBe(expectedDue);
+    expect(await dueOf(project.id, 'contract.filing')).toBe(expectedDue);
+
+    await env.sleep('20 days');
+    const after = (await notifications(dataSource, project.id)).filter(
+      (n) => n.obligationKey === 'contract.filing',
+    );
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((n) => n.dueOn === expectedDue)).toBe(true);
+  });
+});
+
+it('terminate: open obligations are waived, the workflow ends, later facts are refused', async () => {
+  const project = newProject('wuhan');
+  const w = await worker(env, dataSource, taskQueue);
+  await w.runUntil(async () => {
+    const handle = await started(project);
+    await handle.executeUpdate(recordEventUpdate, {
+      args: [{ event: { type: 'construction.completed', on: await today(env) }, actor: department }],
+    });
+    await expect(
+      handle.executeUpdate(terminateUpdate, { args: [{ actor: department, reason: '职能调整' }] }),
+    ).rejects.toThrow();
+    const result = await handle.executeUpdate(terminateUpdate, {
+      args: [{ actor: admin, reason: '职能调整' }],
+    });
+    expect(result.status).toBe('terminated');
+    expect(result.obligations.map((o) => [o.key, o.status])).toEqual(
+      expect.arrayContaining([['acceptance.completion', 'waived']]),
+    );
+    expect(await finished(env, handle.workflowId)).toBe('terminated');
+    const stored = await dataSource
+      .getRepository(FactEntity)
+      .findOneByOrFail({ projectId: project.id, type: 'termination.requested' });
+    expect(stored).toMatchObject({ actorId: admin.id, actorRole: 'admin' });
+    expect(stored.payload).toMatchObject({ reason: '职能调整' });
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    await expect(
+      handle.executeUpdate(recordEventUpdate, {
+        args: [{ event: { type: 'acceptance.passed', on: await today(env) }, actor: admin }],
+      }),
+    ).rejects.toThrow();
+  });
+});
+
+it('jinhu: a termination needs a month of notice, then takes effect on its day', async () => {
+  const project = newProject('jinhu', { category: 'general', planYear: 2099 });
+  const w = await worker(env, dataSource, taskQueue);
+  await w.runUntil(async () => {
+    const handle = await started(project);
+    const on = await today(env);
+    await expect(
+      handle.executeUpdate(terminateUpdate, {
+        args: [{ actor: admin, reason: '合并建设', effectiveOn: on }],
+      }),
+    ).rejects.toThrow();
+    const effectiveOn = addMonths(on, 1).date;
+    const accepted = await handle.executeUpdate(terminateUpdate, {
+      args: [{ actor: admin, reason: '合并建设', effectiveOn }],
+    });
+    expect(accepted.status).toBe('active');
+    await env.sleep('35 days');
+    expect(await finished(env, handle.workflowId)).toBe('terminated');
+  });
+});
+
+it('one update id twice records one fact; an invalid fact is refused with its reason and leaves no trace', async () => {
+  const project = newProject('shandong');
+  const w = await worker(env, dataSource, taskQueue);
+  await w.runUntil(async () => {
+    const handle = await started(project);
+    const on = await today(env);
+    const update = {
+      args: [{ event: { type: 'contract.signed', on }, actor: department }] as const,
+      updateId: 'same-key',
+    };
+    const first = await handle.executeUpdate(recordEventUpdate, { ...update, args: [...update.args] });
+    const second = await handle.executeUpdate(recordEventUpdate, { ...update, args: [...update.args] });
+    expect(second).toEqual(first);
+
+    const refused = handle.executeUpdate(recordEventUpdate, {
+      args: [{ event: { type: 'acceptance.passed', on }, actor: admin }],
+      updateId: 'refused-1',
+    });
+    await expect(refused).rejects.toMatchObject({
+      cause: expect.objectContaining({
+        message: expect.stringContaining('needs construction.completed to be recorded first'),
+      }),
+    });
+    const view = await handle.query(statusQuery);
+    expect(view.facts.map((f) => f.event.type)).toEqual(['contract.signed']);
+    expect(await dataSource.getRepository(FactEntity).countBy({ projectId: project.id })).toBe(1);
+    const history = await handle.fetchHistory();
+    const mentions = JSON.stringify(history.events ?? []).includes('refused-1');
+    expect(mentions).toBe(false);
+  });
+});
