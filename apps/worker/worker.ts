@@ -14,12 +14,15 @@ export function createProjectWorker(options: {
   taskQueue: string;
   dataSource: DataSource;
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Tuning passed through to the SDK (cache size, concurrency). */
+  tuning?: Pick<WorkerOptions, 'maxCachedWorkflows'>;
 }): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
     activities: createActivities(options.dataSource),
+    ...options.tuning,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: WORKFLOWS_PATH }),

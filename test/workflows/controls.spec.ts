@@ -1,16 +1,13 @@
 /** Pause, resume, terminate, idempotent updates and refusals, on a time-skipping server. */
-import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import { FactEntity, ObligationEntity } from '../../db/entities';
 import { addMonths, WorkingCalendar } from '../../domain';
-import { projectLifecycle } from '../../workflows';
 import {
   pauseUpdate,
   recordEventUpdate,
   resumeUpdate,
   statusQuery,
-  TASK_QUEUE,
   terminateUpdate,
 } from '../../workflows/messages';
 import {
@@ -18,12 +15,12 @@ import {
   database,
   department,
   finished,
+  isolate,
   newProject,
   notifications,
   timeSkippingEnvironment,
   today,
   worker,
-  workflowIdOf,
 } from './harness';
 
 const calendar = WorkingCalendar.standard();
@@ -40,35 +37,15 @@ afterAll(async () => {
   await dataSource?.destroy();
 });
 
-const running: WorkflowHandle[] = [];
-
-/** Each test on its own task queue, and what it leaves running is terminated after it, so no test's timers fire in another. */
-let taskQueue = TASK_QUEUE;
-beforeEach(() => {
-  taskQueue = `${TASK_QUEUE}-${expect.getState().currentTestName?.slice(0, 20).replace(/\W+/g, '-')}-${Date.now()}`;
-});
-afterEach(async () => {
-  for (const handle of running.splice(0)) {
-    if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
-  }
-});
-
-async function started(project: ReturnType<typeof newProject>) {
-  const handle = await env.client.workflow.start(projectLifecycle, {
-    taskQueue,
-    workflowId: workflowIdOf(project),
-    args: [{ project }],
-  });
-  running.push(handle);
-  return handle;
-}
+const isolation = isolate(() => env);
+const started = (project: ReturnType<typeof newProject>) => isolation.start(project);
 
 const dueOf = async (projectId: string, key: string) =>
   (await dataSource.getRepository(ObligationEntity).findOneByOrFail({ projectId, key })).dueOn;
 
 it('pause for 10 days, then resume: the filing gets its working days back and nobody is reminded meanwhile', async () => {
   const project = newProject('shandong');
-  const w = await worker(env, dataSource, taskQueue);
+  const w = await worker(env, dataSource, isolation.taskQueue());
   await w.runUntil(async () => {
     const handle = await started(project);
     const signedOn = await today(env);
@@ -110,7 +87,7 @@ it('pause for 10 days, then resume: the filing gets its working days back and no
 
 it('terminate: open obligations are waived, the workflow ends, later facts are refused', async () => {
   const project = newProject('wuhan');
-  const w = await worker(env, dataSource, taskQueue);
+  const w = await worker(env, dataSource, isolation.taskQueue());
   await w.runUntil(async () => {
     const handle = await started(project);
     await handle.executeUpdate(recordEventUpdate, {
@@ -143,7 +120,7 @@ it('terminate: open obligations are waived, the workflow ends, later facts are r
 
 it('jinhu: a termination needs a month of notice, then takes effect on its day', async () => {
   const project = newProject('jinhu', { category: 'general', planYear: 2099 });
-  const w = await worker(env, dataSource, taskQueue);
+  const w = await worker(env, dataSource, isolation.taskQueue());
   await w.runUntil(async () => {
     const handle = await started(project);
     const on = await today(env);
@@ -164,7 +141,7 @@ it('jinhu: a termination needs a month of notice, then takes effect on its day',
 
 it('one update id twice records one fact; an invalid fact is refused with its reason and leaves no trace', async () => {
   const project = newProject('shandong');
-  const w = await worker(env, dataSource, taskQueue);
+  const w = await worker(env, dataSource, isolation.taskQueue());
   await w.runUntil(async () => {
     const handle = await started(project);
     const on = await today(env);

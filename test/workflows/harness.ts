@@ -1,5 +1,5 @@
 /** What every workflow test needs: a time-skipping Temporal server, the real database and a real worker. */
-import { Client } from '@temporalio/client';
+import { Client, WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import { createProjectWorker } from '../../apps/worker/worker';
 import { openDatabase } from '../../db/data-source';
 import { NotificationEntity } from '../../db/entities';
 import { findPolicy, ProjectAttributes, shanghaiDateOf } from '../../domain';
+import { projectLifecycle } from '../../workflows';
 import { projectWorkflowId, TASK_QUEUE } from '../../workflows/messages';
 
 let runtimeInstalled = false;
@@ -40,10 +41,12 @@ export function worker(
   env: TestWorkflowEnvironment,
   dataSource: DataSource,
   taskQueue = TASK_QUEUE,
+  tuning: { maxCachedWorkflows?: number } = {},
 ): Promise<Worker> {
   const codePath = process.env.WORKFLOW_BUNDLE_PATH;
   if (!codePath) throw new Error('WORKFLOW_BUNDLE_PATH is not set (run through npm test)');
   return createProjectWorker({
+    tuning,
     connection: env.nativeConnection,
     taskQueue,
     dataSource,
@@ -88,4 +91,34 @@ export const operator = { id: 'operator-1', role: 'operator' as const };
 export async function finished(env: TestWorkflowEnvironment, workflowId: string): Promise<unknown> {
   const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   return plain.workflow.getHandle(workflowId).result();
+}
+
+/**
+ * Each test on its own task queue, and whatever it leaves running terminated after it, so that no
+ * test's timers fire into another's worker.
+ */
+export function isolate(getEnv: () => TestWorkflowEnvironment) {
+  const running: WorkflowHandle[] = [];
+  let taskQueue = TASK_QUEUE;
+  beforeEach(() => {
+    const name = (expect.getState().currentTestName ?? 'test').slice(0, 24).replace(/\W+/g, '-');
+    taskQueue = `${TASK_QUEUE}-${name}-${randomUUID().slice(0, 6)}`;
+  });
+  afterEach(async () => {
+    for (const handle of running.splice(0)) {
+      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
+    }
+  });
+  return {
+    taskQueue: () => taskQueue,
+    async start(project: ProjectRecord, extra: { historyLimit?: number } = {}) {
+      const handle = await getEnv().client.workflow.start(projectLifecycle, {
+        taskQueue,
+        workflowId: projectWorkflowId(project.id),
+        args: [{ project, ...extra }],
+      });
+      running.push(handle);
+      return handle;
+    },
+  };
 }

@@ -22,7 +22,7 @@ import {
   worker,
   workflowIdOf,
 } from './harness';
-import { checkNotifications, kinds } from './notification-rules';
+import { checkNotifications, kinds, remindedThenEscalated } from './notification-rules';
 import { play, Step } from './steps';
 
 let env: TestWorkflowEnvironment;
@@ -56,16 +56,6 @@ async function live(project: ProjectRecord, steps: Step[]) {
     const stored = await dataSource.getRepository(ProjectEntity).findOneByOrFail({ id: project.id });
     return { outcome, rows, obligations, stored };
   });
-}
-
-const BEFORE_DUE = ['reminder7', 'reminder3', 'reminder1', 'due-today'];
-
-/** Reminders before the due day, then escalation rounds 1…N in order (N depends on the weekday the run starts). */
-function remindedThenEscalated(list: string[]): void {
-  expect(list.slice(0, BEFORE_DUE.length)).toEqual(BEFORE_DUE);
-  const rounds = list.slice(BEFORE_DUE.length);
-  expect(rounds.length).toBeGreaterThan(0);
-  expect(rounds).toEqual(rounds.map((_, i) => `escalation${i + 1}`));
 }
 
 const rec = (record: string, as: Actor = department, extra?: Record<string, unknown>): Step => ({

@@ -60,3 +60,13 @@ export const kinds = (rows: NotificationEntity[], obligationKey: string) =>
     .map((n) => `${n.kind}${(n.payload as { count: number | null }).count ?? ''}`);
 
 export const addOneDay = (date: string) => addDays(date, 1);
+
+const BEFORE_DUE = ['reminder7', 'reminder3', 'reminder1', 'due-today'];
+
+/** Reminders before the due day, then escalation rounds 1…N in order (N depends on the weekday the run starts). */
+export function remindedThenEscalated(list: string[]): void {
+  expect(list.slice(0, BEFORE_DUE.length)).toEqual(BEFORE_DUE);
+  const rounds = list.slice(BEFORE_DUE.length);
+  expect(rounds.length).toBeGreaterThan(0);
+  expect(rounds).toEqual(rounds.map((_, i) => `escalation${i + 1}`));
+}
