@@ -2,7 +2,10 @@
  * A full lifecycle per regulation, from registration to completion across the years its rules span, on
  * a time-skipping server: every reminder and escalation checked for kind and the instant it was written.
  */
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { Actor, ProjectRecord } from '../../activities/types';
@@ -49,6 +52,11 @@ async function live(project: ProjectRecord, steps: Step[]) {
     });
     await play(env, handle, steps);
     const outcome = await finished(env, handle.workflowId);
+    if (process.env.SAVE_HISTORIES) {
+      // `SAVE_HISTORIES=1 npm test`: refresh the replay fixtures after a deliberate workflow change.
+      const file = join(__dirname, 'histories', `${project.policyId}-lifecycle.json`);
+      writeFileSync(file, historyToJSON(await handle.fetchHistory()));
+    }
     const rows = await notifications(dataSource, project.id);
     const obligations = await dataSource
       .getRepository(ObligationEntity)
