@@ -1,6 +1,4 @@
 /** Pause, resume, terminate, idempotent updates and refusals, on a time-skipping server. */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { DataSource } from 'typeorm';
 import { FactEntity, ObligationEntity } from '../../db/entities';
 import { addMonths, WorkingCalendar } from '../../domain';
 import {
@@ -12,43 +10,31 @@ import {
 } from '../../workflows/messages';
 import {
   admin,
-  database,
   department,
   finished,
   isolate,
   newProject,
   notifications,
-  timeSkippingEnvironment,
+  useTimeSkippingServers,
   today,
   worker,
 } from './harness';
 
 const calendar = WorkingCalendar.standard();
-let env: TestWorkflowEnvironment;
-let dataSource: DataSource;
+const servers = useTimeSkippingServers();
 
-beforeAll(async () => {
-  env = await timeSkippingEnvironment();
-  dataSource = await database();
-});
-
-afterAll(async () => {
-  await env?.teardown();
-  await dataSource?.destroy();
-});
-
-const isolation = isolate(() => env);
+const isolation = isolate(() => servers.env);
 const started = (project: ReturnType<typeof newProject>) => isolation.start(project);
 
 const dueOf = async (projectId: string, key: string) =>
-  (await dataSource.getRepository(ObligationEntity).findOneByOrFail({ projectId, key })).dueOn;
+  (await servers.dataSource.getRepository(ObligationEntity).findOneByOrFail({ projectId, key })).dueOn;
 
 it('pause for 10 days, then resume: the filing gets its working days back and nobody is reminded meanwhile', async () => {
   const project = newProject('shandong');
-  const w = await worker(env, dataSource, isolation.taskQueue());
+  const w = await worker(servers.env, servers.dataSource, isolation.taskQueue());
   await w.runUntil(async () => {
     const handle = await started(project);
-    const signedOn = await today(env);
+    const signedOn = await today(servers.env);
     await handle.executeUpdate(recordEventUpdate, {
       args: [{ event: { type: 'contract.signed', on: signedOn }, actor: department }],
     });
@@ -60,15 +46,15 @@ it('pause for 10 days, then resume: the filing gets its working days back and no
     ).rejects.toThrow();
     const paused = await handle.executeUpdate(pauseUpdate, { args: [{ actor: admin, reason: '监督检查' }] });
     expect(paused.status).toBe('paused');
-    const pausedOn = await today(env);
-    const writtenBefore = (await notifications(dataSource, project.id)).length;
-    await env.sleep('10 days');
-    expect(await notifications(dataSource, project.id)).toHaveLength(writtenBefore);
+    const pausedOn = await today(servers.env);
+    const writtenBefore = (await notifications(servers.dataSource, project.id)).length;
+    await servers.env.sleep('10 days');
+    expect(await notifications(servers.dataSource, project.id)).toHaveLength(writtenBefore);
 
     const resumed = await handle.executeUpdate(resumeUpdate, {
       args: [{ actor: admin, reason: '检查结束' }],
     });
-    const resumedOn = await today(env);
+    const resumedOn = await today(servers.env);
     const remaining = calendar.workingDaysBetween(pausedOn, originalDue as string);
     const expectedDue =
       remaining > 0 ? calendar.addWorkingDays(resumedOn, remaining) : calendar.rollForward(resumedOn);
@@ -76,8 +62,8 @@ it('pause for 10 days, then resume: the filing gets its working days back and no
     expect(resumed.obligations.find((o) => o.key === 'contract.filing')?.dueOn).toBe(expectedDue);
     expect(await dueOf(project.id, 'contract.filing')).toBe(expectedDue);
 
-    await env.sleep('20 days');
-    const after = (await notifications(dataSource, project.id)).filter(
+    await servers.env.sleep('20 days');
+    const after = (await notifications(servers.dataSource, project.id)).filter(
       (n) => n.obligationKey === 'contract.filing',
     );
     expect(after.length).toBeGreaterThan(0);
@@ -87,11 +73,11 @@ it('pause for 10 days, then resume: the filing gets its working days back and no
 
 it('terminate: open obligations are waived, the workflow ends, later facts are refused', async () => {
   const project = newProject('wuhan');
-  const w = await worker(env, dataSource, isolation.taskQueue());
+  const w = await worker(servers.env, servers.dataSource, isolation.taskQueue());
   await w.runUntil(async () => {
     const handle = await started(project);
     await handle.executeUpdate(recordEventUpdate, {
-      args: [{ event: { type: 'construction.completed', on: await today(env) }, actor: department }],
+      args: [{ event: { type: 'construction.completed', on: await today(servers.env) }, actor: department }],
     });
     await expect(
       handle.executeUpdate(terminateUpdate, { args: [{ actor: department, reason: '职能调整' }] }),
@@ -103,8 +89,8 @@ it('terminate: open obligations are waived, the workflow ends, later facts are r
     expect(result.obligations.map((o) => [o.key, o.status])).toEqual(
       expect.arrayContaining([['acceptance.completion', 'waived']]),
     );
-    expect(await finished(env, handle.workflowId)).toBe('terminated');
-    const stored = await dataSource
+    expect(await finished(servers.env, handle.workflowId)).toBe('terminated');
+    const stored = await servers.dataSource
       .getRepository(FactEntity)
       .findOneByOrFail({ projectId: project.id, type: 'termination.requested' });
     expect(stored).toMatchObject({ actorId: admin.id, actorRole: 'admin' });
@@ -112,7 +98,7 @@ it('terminate: open obligations are waived, the workflow ends, later facts are r
     expect((await handle.describe()).status.name).toBe('COMPLETED');
     await expect(
       handle.executeUpdate(recordEventUpdate, {
-        args: [{ event: { type: 'acceptance.passed', on: await today(env) }, actor: admin }],
+        args: [{ event: { type: 'acceptance.passed', on: await today(servers.env) }, actor: admin }],
       }),
     ).rejects.toThrow();
   });
@@ -120,10 +106,10 @@ it('terminate: open obligations are waived, the workflow ends, later facts are r
 
 it('jinhu: a termination needs a month of notice, then takes effect on its day', async () => {
   const project = newProject('jinhu', { category: 'general', planYear: 2099 });
-  const w = await worker(env, dataSource, isolation.taskQueue());
+  const w = await worker(servers.env, servers.dataSource, isolation.taskQueue());
   await w.runUntil(async () => {
     const handle = await started(project);
-    const on = await today(env);
+    const on = await today(servers.env);
     await expect(
       handle.executeUpdate(terminateUpdate, {
         args: [{ actor: admin, reason: '合并建设', effectiveOn: on }],
@@ -134,17 +120,17 @@ it('jinhu: a termination needs a month of notice, then takes effect on its day',
       args: [{ actor: admin, reason: '合并建设', effectiveOn }],
     });
     expect(accepted.status).toBe('active');
-    await env.sleep('35 days');
-    expect(await finished(env, handle.workflowId)).toBe('terminated');
+    await servers.env.sleep('35 days');
+    expect(await finished(servers.env, handle.workflowId)).toBe('terminated');
   });
 });
 
 it('one update id twice records one fact; an invalid fact is refused with its reason and leaves no trace', async () => {
   const project = newProject('shandong');
-  const w = await worker(env, dataSource, isolation.taskQueue());
+  const w = await worker(servers.env, servers.dataSource, isolation.taskQueue());
   await w.runUntil(async () => {
     const handle = await started(project);
-    const on = await today(env);
+    const on = await today(servers.env);
     const update = {
       args: [{ event: { type: 'contract.signed', on }, actor: department }] as const,
       updateId: 'same-key',
@@ -164,7 +150,7 @@ it('one update id twice records one fact; an invalid fact is refused with its re
     });
     const view = await handle.query(statusQuery);
     expect(view.facts.map((f) => f.event.type)).toEqual(['contract.signed']);
-    expect(await dataSource.getRepository(FactEntity).countBy({ projectId: project.id })).toBe(1);
+    expect(await servers.dataSource.getRepository(FactEntity).countBy({ projectId: project.id })).toBe(1);
     const history = await handle.fetchHistory();
     const mentions = JSON.stringify(history.events ?? []).includes('refused-1');
     expect(mentions).toBe(false);

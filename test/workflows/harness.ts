@@ -122,3 +122,35 @@ export function isolate(getEnv: () => TestWorkflowEnvironment) {
     },
   };
 }
+
+/**
+ * A time-skipping server and a database connection for one test file, opened before its tests and
+ * closed after them.
+ */
+export function useTimeSkippingServers(): {
+  readonly env: TestWorkflowEnvironment;
+  readonly dataSource: DataSource;
+} {
+  let env: TestWorkflowEnvironment | undefined;
+  let dataSource: DataSource | undefined;
+  beforeAll(async () => {
+    env = await timeSkippingEnvironment();
+    dataSource = await database();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+    await dataSource?.destroy();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`${what} is not ready: use it inside a test`);
+    return value;
+  };
+  return {
+    get env() {
+      return ready(env, 'the test server');
+    },
+    get dataSource() {
+      return ready(dataSource, 'the database');
+    },
+  };
+}

@@ -3,24 +3,21 @@
  * a time-skipping server: every reminder and escalation checked for kind and the instant it was written.
  */
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
 import type { Actor, ProjectRecord } from '../../activities/types';
 import { ObligationEntity, ProjectEntity } from '../../db/entities';
 import { addDays } from '../../domain';
 import { projectLifecycle } from '../../workflows';
 import { TASK_QUEUE } from '../../workflows/messages';
 import {
-  database,
   department,
   finished,
   newProject,
   notifications,
   operator,
-  timeSkippingEnvironment,
+  useTimeSkippingServers,
   today,
   worker,
   workflowIdOf,
@@ -28,40 +25,29 @@ import {
 import { checkNotifications, kinds, remindedThenEscalated } from './notification-rules';
 import { play, Step } from './steps';
 
-let env: TestWorkflowEnvironment;
-let dataSource: DataSource;
-
-beforeAll(async () => {
-  env = await timeSkippingEnvironment();
-  dataSource = await database();
-});
-
-afterAll(async () => {
-  await env?.teardown();
-  await dataSource?.destroy();
-});
+const servers = useTimeSkippingServers();
 
 async function live(project: ProjectRecord, steps: Step[]) {
   // A worker runs once: runUntil shuts it down when the test's work is done.
-  const w: Worker = await worker(env, dataSource);
+  const w: Worker = await worker(servers.env, servers.dataSource);
   return w.runUntil(async () => {
-    const handle = await env.client.workflow.start(projectLifecycle, {
+    const handle = await servers.env.client.workflow.start(projectLifecycle, {
       taskQueue: TASK_QUEUE,
       workflowId: workflowIdOf(project),
       args: [{ project }],
     });
-    await play(env, handle, steps);
-    const outcome = await finished(env, handle.workflowId);
+    await play(servers.env, handle, steps);
+    const outcome = await finished(servers.env, handle.workflowId);
     if (process.env.SAVE_HISTORIES) {
       // `SAVE_HISTORIES=1 npm test`: refresh the replay fixtures after a deliberate workflow change.
       const file = join(__dirname, 'histories', `${project.policyId}-lifecycle.json`);
       writeFileSync(file, historyToJSON(await handle.fetchHistory()));
     }
-    const rows = await notifications(dataSource, project.id);
-    const obligations = await dataSource
+    const rows = await notifications(servers.dataSource, project.id);
+    const obligations = await servers.dataSource
       .getRepository(ObligationEntity)
       .find({ where: { projectId: project.id } });
-    const stored = await dataSource.getRepository(ProjectEntity).findOneByOrFail({ id: project.id });
+    const stored = await servers.dataSource.getRepository(ProjectEntity).findOneByOrFail({ id: project.id });
     return { outcome, rows, obligations, stored };
   });
 }
@@ -73,7 +59,7 @@ const rec = (record: string, as: Actor = department, extra?: Record<string, unkn
 });
 
 it('shandong: contract filing, year-end report, acceptance application, self-evaluation', async () => {
-  const registered = await today(env);
+  const registered = await today(servers.env);
   const { outcome, rows, obligations, stored } = await live(newProject('shandong', { planYear: 2027 }), [
     rec('contract.signed'),
     { sleep: '2 days' },
@@ -102,7 +88,7 @@ it('shandong: contract filing, year-end report, acceptance application, self-eva
 });
 
 it('wuhan: acceptance within six months, then self-evaluation 12 to 24 months after operation', async () => {
-  const registered = await today(env);
+  const registered = await today(servers.env);
   const { outcome, rows, obligations } = await live(newProject('wuhan'), [
     rec('contract.signed'),
     rec('annual-report.submitted', department, { year: Number(registered.slice(0, 4)) }),
@@ -121,7 +107,7 @@ it('wuhan: acceptance within six months, then self-evaluation 12 to 24 months af
 });
 
 it('jilin: a failed preliminary acceptance, rectification, 20 working days of stable trial run', async () => {
-  const plannedAcceptanceOn = addDays(await today(env), 150);
+  const plannedAcceptanceOn = addDays(await today(servers.env), 150);
   const { outcome, rows, obligations } = await live(newProject('jilin', { plannedAcceptanceOn }), [
     rec('construction.completed'),
     rec('trial-run.started'),
@@ -146,7 +132,7 @@ it('jilin: a failed preliminary acceptance, rectification, 20 working days of st
 });
 
 it('yunfu: plan filing by 30 November escalates until filed; the approval is used within two years', async () => {
-  const planYear = Number((await today(env)).slice(0, 4)) + 2;
+  const planYear = Number((await today(servers.env)).slice(0, 4)) + 2;
   const dueOn = `${planYear - 1}-11-30`;
   const { outcome, rows, obligations, stored } = await live(
     newProject('yunfu', { planYear, investment: 2_500_000 }),
@@ -174,7 +160,7 @@ it('yunfu: plan filing by 30 November escalates until filed; the approval is use
 
 it('jinhu: a key project registered after 30 September is escalated at once; it applies after two months of trial run', async () => {
   // Plan year = this year: its plan was due 30 September of last year, so the project starts overdue.
-  const planYear = Number((await today(env)).slice(0, 4));
+  const planYear = Number((await today(servers.env)).slice(0, 4));
   const { outcome, rows, obligations } = await live(newProject('jinhu', { planYear, category: 'key' }), [
     { sleep: '8 days' },
     rec('plan.filed'),
