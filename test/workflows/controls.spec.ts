@@ -2,6 +2,7 @@
 import { FactEntity, ObligationEntity } from '../../db/entities';
 import { addMonths, WorkingCalendar } from '../../domain';
 import {
+  grantExtensionUpdate,
   pauseUpdate,
   recordEventUpdate,
   resumeUpdate,
@@ -15,6 +16,7 @@ import {
   isolate,
   newProject,
   notifications,
+  operator,
   useTimeSkippingServers,
   today,
   worker,
@@ -154,5 +156,31 @@ it('one update id twice records one fact; an invalid fact is refused with its re
     const history = await handle.fetchHistory();
     const mentions = JSON.stringify(history.events ?? []).includes('refused-1');
     expect(mentions).toBe(false);
+  });
+});
+
+it('grantExtension: the bureau moves a due date; a department may not', async () => {
+  const project = newProject('shandong');
+  const w = await worker(servers.env, servers.dataSource, isolation.taskQueue());
+  await w.runUntil(async () => {
+    const handle = await started(project);
+    await handle.executeUpdate(recordEventUpdate, {
+      args: [{ event: { type: 'construction.completed', on: await today(servers.env) }, actor: department }],
+    });
+    const original = await dueOf(project.id, 'acceptance.application');
+    const until = calendar.addWorkingDays(original as string, 20);
+    await expect(
+      handle.executeUpdate(grantExtensionUpdate, {
+        args: [{ actor: department, obligation: 'acceptance.application', until }],
+      }),
+    ).rejects.toThrow();
+    const result = await handle.executeUpdate(grantExtensionUpdate, {
+      args: [{ actor: operator, obligation: 'acceptance.application', until, reason: '申请延期验收' }],
+    });
+    expect(result.obligations.find((o) => o.key === 'acceptance.application')).toMatchObject({
+      dueOn: until,
+      extended: { originalDueOn: original, until },
+    });
+    expect(await dueOf(project.id, 'acceptance.application')).toBe(until);
   });
 });
