@@ -3,8 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/domain', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  // Workflow tests need servers: jest.workflows.config.js runs them.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/workflows/'],
+  // Workflow and API tests need servers: jest.workflows.config.js runs them.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/workflows/', '<rootDir>/test/api/'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

@@ -7,7 +7,7 @@ const unit = require('./jest.config');
 /** @type {import('jest').Config} */
 module.exports = {
   ...unit,
-  roots: ['<rootDir>/test/workflows'],
+  roots: ['<rootDir>/test/workflows', '<rootDir>/test/api'],
   testPathIgnorePatterns: ['/node_modules/'],
   testMatch: ['**/*.spec.ts'],
   globalSetup: '<rootDir>/test/workflows/global-setup.ts',

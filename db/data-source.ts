@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-schema';
+import { Accounts1763856100000 } from './migrations/1763856100000-accounts';
 
-export const MIGRATIONS = [InitialSchema1763856000000];
+export const MIGRATIONS = [InitialSchema1763856000000, Accounts1763856100000];
 
 /** The one way this product talks to PostgreSQL: explicit entities and migrations, never `synchronize`. */
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

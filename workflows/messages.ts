@@ -35,6 +35,8 @@ export interface UpdateResult {
   factIndex: number;
   status: ProjectStatus;
   obligations: EvaluationResult['obligations'];
+  requirements: EvaluationResult['requirements'];
+  changes: EvaluationResult['changes'];
 }
 
 export interface CalendarChange {

@@ -120,6 +120,8 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
         factIndex: index,
         status: statusOf(state.last),
         obligations: state.last?.result.obligations ?? [],
+        requirements: state.last?.result.requirements ?? [],
+        changes: state.last?.result.changes ?? [],
       };
       remember(state.applied, key, result);
       replan = true;

@@ -1,3 +1,4 @@
+import { DepartmentEntity, FeedTokenEntity, UserEntity } from './account.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { FactEntity } from './fact.entity';
@@ -8,6 +9,9 @@ import { ProjectEntity } from './project.entity';
 export {
   AuditEntryEntity,
   CalendarYearEntity,
+  DepartmentEntity,
+  FeedTokenEntity,
+  UserEntity,
   FactEntity,
   NotificationEntity,
   ObligationEntity,
@@ -21,4 +25,7 @@ export const ENTITIES = [
   NotificationEntity,
   CalendarYearEntity,
   AuditEntryEntity,
+  DepartmentEntity,
+  UserEntity,
+  FeedTokenEntity,
 ];

@@ -1,4 +1,5 @@
 /** Drives a project's workflow through facts recorded "today" on the skipped clock. */
+import type { Duration } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { Actor } from '../../activities/types';
@@ -8,7 +9,7 @@ import { shanghaiInstant } from '../../domain';
 import { today } from './harness';
 
 export type Step =
-  | { sleep: string }
+  | { sleep: Duration }
   /** Sleep until 12:00 Asia/Shanghai on a date. */
   | { sleepUntil: string }
   | { record: string; as: Actor; with?: Record<string, unknown> };

@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ENTITIES } from '../../db/entities';
+import { MIGRATIONS } from '../../db/data-source';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import type { ApiConfig } from './config/api-config';
+import { ConfigModule } from './config/config.module';
+import { HealthController } from './health/health.controller';
+import { PoliciesController } from './policies/policies.controller';
+import { ProjectsModule } from './projects/projects.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class AppModule {
+  static register(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: config.databaseUrl,
+          entities: ENTITIES,
+          migrations: MIGRATIONS,
+          migrationsRun: true,
+          synchronize: false,
+        }),
+        TemporalModule,
+        AuditModule,
+        AuthModule,
+        ProjectsModule,
+      ],
+      controllers: [HealthController, PoliciesController],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { ProblemFilter } from './common/problem.filter';
+import type { ApiConfig } from './config/api-config';
+
+/** The API application, configured the same way for `npm start` and for the end-to-end tests. */
+export async function createApp(
+  config: ApiConfig,
+  options: { logger?: false } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.register(config), {
+    ...(options.logger === false ? { logger: false } : {}),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'docs'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('期限监管 Deadline Keeper API')
+      .setDescription('Register projects, record facts and approvals, oversee deadlines, administer.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}

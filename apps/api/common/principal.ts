@@ -1,0 +1,26 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '../../../domain';
+
+/** Who is calling, from a verified token. */
+export interface Principal {
+  id: string;
+  username: string;
+  role: Role;
+  /** Set for department staff only. */
+  departmentId: string | null;
+}
+
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal,
+);
+
+export const PUBLIC_ROUTE = 'public-route';
+/** The route needs no token (login, health, calendar feeds with their own token). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+export const ROLES = 'roles';
+/** Only these roles may call the route; others get 403 with the reason. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+/** Bureau staff see every department; a department only its own. */
+export const isBureau = (p: Principal) => p.role === 'operator' || p.role === 'admin';

@@ -1,0 +1,74 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function detailOf(response: unknown, fallback: string): { detail: string; errors?: string[] } {
+  if (typeof response === 'string') return { detail: response };
+  if (response && typeof response === 'object') {
+    const message = (response as { message?: unknown }).message;
+    if (Array.isArray(message)) return { detail: message.join('; '), errors: message.map(String) };
+    if (typeof message === 'string') return { detail: message };
+  }
+  return { detail: fallback };
+}
+
+/**
+ * Every error leaves as application/problem+json (RFC 9457) with a message a person can act on; an
+ * unexpected one is logged and answered without its stack.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    let status = HttpStatus.INTERNAL_SERVER_ERROR;
+    let body: { detail: string; errors?: string[] } = {
+      detail: 'an unexpected error occurred; it has been logged',
+    };
+    if (error instanceof ThrottlerException) {
+      status = 429;
+      body = { detail: 'too many attempts; wait a minute and try again' };
+    } else if (error instanceof HttpException) {
+      status = error.getStatus();
+      body = detailOf(error.getResponse(), error.message);
+    } else if (isBodyParserError(error)) {
+      status = error.status;
+      body = {
+        detail:
+          status === 413
+            ? 'the request body is too large'
+            : `the request body is not valid JSON: ${error.message}`,
+      };
+    } else {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    res
+      .status(status)
+      .type('application/problem+json')
+      .send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...body }));
+  }
+}
+
+function isBodyParserError(error: unknown): error is { status: number; message: string; type: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { status?: unknown }).status === 'number' &&
+    typeof (error as { type?: unknown }).type === 'string'
+  );
+}

@@ -1,0 +1,63 @@
+/** The API's configuration, read from the environment and validated once at start-up. */
+export interface ApiConfig {
+  port: number;
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
+  /** Login attempts allowed per client address per minute. */
+  loginPerMinute: number;
+}
+
+export const API_CONFIG = Symbol('API_CONFIG');
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+function integer(
+  value: string | undefined,
+  fallback: number,
+  name: string,
+  problems: string[],
+  min = 1,
+): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    problems.push(`${name} must be a whole number ≥ ${min}, got "${value}"`);
+  return n;
+}
+
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL ?? '';
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+  const temporalAddress = env.TEMPORAL_ADDRESS ?? 'localhost:7233';
+  if (!HOST_PORT.test(temporalAddress))
+    problems.push(`TEMPORAL_ADDRESS "${temporalAddress}" is not host:port`);
+  const secret = env.JWT_SECRET ?? '';
+  if (secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const config: ApiConfig = {
+    port: integer(env.PORT, 3000, 'PORT', problems),
+    databaseUrl,
+    temporalAddress,
+    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'deadline-keeper',
+    jwt: {
+      secret,
+      issuer: env.JWT_ISSUER ?? 'deadline-keeper',
+      audience: env.JWT_AUDIENCE ?? 'deadline-keeper-api',
+      ttlSeconds: integer(env.JWT_TTL_SECONDS, 8 * 3600, 'JWT_TTL_SECONDS', problems, 60),
+    },
+    loginPerMinute: integer(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', problems),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,119 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../../../activities/types';
+import { FactEntity } from '../../../db/entities';
+import { EventType, permissionRejection, ProjectEvent } from '../../../domain';
+import {
+  pauseUpdate,
+  recordEventUpdate,
+  resumeUpdate,
+  terminateUpdate,
+  UpdateResult,
+} from '../../../workflows/messages';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/principal';
+import { ProjectAccess } from '../projects/project-access.service';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+type Command =
+  | { kind: 'record'; event: Omit<ProjectEvent, 'actor'> }
+  | { kind: 'pause' | 'resume'; reason: string }
+  | { kind: 'terminate'; reason: string; effectiveOn?: string };
+
+/** Everything that changes a project goes through its workflow's updates; the outcome is audited. */
+@Injectable()
+export class ProjectCommands {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly access: ProjectAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(
+    principal: Principal,
+    projectId: string,
+    command: Command,
+    idempotencyKey?: string,
+  ): Promise<UpdateResult> {
+    const project = await this.access.visible(principal, projectId);
+    if (command.kind === 'record') {
+      const denied = permissionRejection(principal.role, command.event.type as EventType);
+      if (denied) throw new ForbiddenException(denied);
+    }
+    // Keys are per caller, so two people's retries can never collide.
+    const updateId = idempotencyKey ? `${principal.id}:${idempotencyKey}` : undefined;
+    const replay = updateId
+      ? await this.dataSource.getRepository(FactEntity).existsBy({ projectId, idempotencyKey: updateId })
+      : false;
+    const actor: Actor = {
+      id: principal.id,
+      role: principal.role,
+      ...(principal.departmentId ? { departmentId: principal.departmentId } : {}),
+    };
+    const handle = this.temporal.workflow.getHandle(project.workflowId);
+    let result: UpdateResult;
+    try {
+      result = await send(handle, command, actor, updateId ? { updateId } : {});
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw new UnprocessableEntityException(error.cause?.message ?? error.message);
+      }
+      const message = (error as Error).message ?? '';
+      if (
+        /already completed|not found|NOT_FOUND/i.test(message) ||
+        (error as Error).name === 'WorkflowNotFoundError'
+      ) {
+        throw new ConflictException(
+          `project ${projectId} is ${project.status === 'active' ? 'closed' : project.status}: nothing more can be recorded`,
+        );
+      }
+      throw error;
+    }
+    if (!replay) {
+      await this.audit.append({
+        actorId: principal.id,
+        actorRole: principal.role,
+        action: command.kind === 'record' ? `fact.${command.event.type}` : `project.${command.kind}`,
+        projectId,
+        details: { command, factIndex: result.factIndex, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      });
+    }
+    return result;
+  }
+}
+
+function send(
+  handle: ReturnType<Client['workflow']['getHandle']>,
+  command: Command,
+  actor: Actor,
+  options: { updateId?: string },
+): Promise<UpdateResult> {
+  switch (command.kind) {
+    case 'record':
+      return handle.executeUpdate(recordEventUpdate, { args: [{ event: command.event, actor }], ...options });
+    case 'pause':
+      return handle.executeUpdate(pauseUpdate, { args: [{ actor, reason: command.reason }], ...options });
+    case 'resume':
+      return handle.executeUpdate(resumeUpdate, { args: [{ actor, reason: command.reason }], ...options });
+    case 'terminate':
+      return handle.executeUpdate(terminateUpdate, {
+        args: [
+          {
+            actor,
+            reason: command.reason,
+            ...(command.effectiveOn ? { effectiveOn: command.effectiveOn } : {}),
+          },
+        ],
+        ...options,
+      });
+  }
+}

@@ -1,0 +1,82 @@
+/** The real system for end-to-end tests: PostgreSQL, the Temporal dev server, a worker, and the API over HTTP. */
+import type { INestApplication } from '@nestjs/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/app';
+import type { ApiConfig } from '../../apps/api/config/api-config';
+import { createProjectWorker } from '../../apps/worker/worker';
+import { openDatabase } from '../../db/data-source';
+import { seedAccounts } from '../../db/seed-accounts';
+
+export const PASSWORD = 'e2e-password';
+
+export interface System {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  dataSource: DataSource;
+  env: TestWorkflowEnvironment;
+  token(username: string): Promise<string>;
+}
+
+export function useSystem(overrides: Partial<ApiConfig> = {}): System {
+  const system = {} as System;
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const tokens = new Map<string, string>();
+  beforeAll(async () => {
+    const cli = process.env.TEMPORAL_CLI;
+    system.env = await TestWorkflowEnvironment.createLocal({
+      server: cli ? { executable: { type: 'existing-path', path: cli } } : {},
+    });
+    system.dataSource = await openDatabase(process.env.DATABASE_URL as string);
+    await seedAccounts(system.dataSource, PASSWORD);
+    const taskQueue = `api-e2e-${randomBytes(4).toString('hex')}`;
+    worker = await createProjectWorker({
+      connection: system.env.nativeConnection,
+      taskQueue,
+      dataSource: system.dataSource,
+      workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH as string },
+    });
+    running = worker.run();
+    const config: ApiConfig = {
+      port: 0,
+      databaseUrl: process.env.DATABASE_URL as string,
+      temporalAddress: system.env.address,
+      namespace: 'default',
+      taskQueue,
+      jwt: {
+        secret: randomBytes(32).toString('hex'),
+        issuer: 'deadline-keeper',
+        audience: 'deadline-keeper-api',
+        ttlSeconds: 3600,
+      },
+      loginPerMinute: 1000,
+      ...overrides,
+    };
+    system.app = await createApp(config, { logger: false });
+    await system.app.init();
+    system.http = () => request(system.app.getHttpServer());
+    system.token = async (username: string) => {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await system
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username, password: PASSWORD })
+        .expect(200);
+      tokens.set(username, res.body.accessToken);
+      return res.body.accessToken as string;
+    };
+  });
+  afterAll(async () => {
+    await system.app?.close();
+    worker?.shutdown();
+    await running;
+    await system.env?.teardown();
+    await system.dataSource?.destroy();
+  });
+  return system;
+}
