@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
@@ -9,10 +9,10 @@ import type { ApiConfig } from './config/api-config';
 /** The API application, configured the same way for `npm start` and for the end-to-end tests. */
 export async function createApp(
   config: ApiConfig,
-  options: { logger?: false } = {},
+  options: { logger?: false | LogLevel[]; shutdownHooks?: boolean } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.register(config), {
-    ...(options.logger === false ? { logger: false } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
     abortOnError: false,
   });
   app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'docs'] });
@@ -25,7 +25,8 @@ export async function createApp(
     }),
   );
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
+  // `npm start` stops everything itself, in order; a lone API process lets Nest handle the signals.
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

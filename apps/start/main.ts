@@ -1,0 +1,127 @@
+/**
+ * `npm start`: the whole system on its embedded defaults — PostgreSQL under .data/, the Temporal dev
+ * server with its SQLite file under .data/, the worker and the API on port 3000 — with demo data on
+ * first start. DATABASE_URL and TEMPORAL_ADDRESS point it at real servers instead. Ctrl-C stops it all.
+ */
+import { NativeConnection } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../api/app';
+import { ConfigError, loadApiConfig } from '../api/config/api-config';
+import { createProjectWorker } from '../worker/worker';
+import { openDatabase } from '../../db/data-source';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres';
+import { ProjectEntity } from '../../db/entities';
+import { seedAccounts } from '../../db/seed-accounts';
+import { seedDemoProjects } from './demo';
+import { startDevServer } from './temporal-dev-server';
+
+const root = join(__dirname, '..', '..', '..');
+const data = join(root, '.data');
+const DEFAULT_DEMO_PASSWORD = 'deadline-demo-2026';
+const step = (text: string) => console.log(`▶ ${text}`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  mkdirSync(data, { recursive: true });
+  // The embedded server may run as the `postgres` user, which must reach its folder.
+  chmodSync(data, 0o755);
+  const stops: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse())
+      await stop().catch((e: Error) => console.error(`  while stopping: ${e.message}`));
+  };
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      step('starting the embedded PostgreSQL (.data/postgres)…');
+      const db = await startEmbeddedPostgres({
+        dataDir: join(data, 'postgres'),
+        persistent: true,
+        port: Number(process.env.PGPORT ?? 54329),
+      });
+      stops.push(db.stop);
+      databaseUrl = db.url;
+    }
+    let temporalAddress = process.env.TEMPORAL_ADDRESS;
+    let uiUrl: string | null = null;
+    if (!temporalAddress) {
+      step('starting the Temporal dev server (.data/temporal.db)…');
+      const server = await startDevServer({
+        cli: process.env.TEMPORAL_CLI ?? '',
+        dbFile: join(data, 'temporal.db'),
+        port: 7233,
+        uiPort: 8233,
+      });
+      stops.push(server.stop);
+      temporalAddress = server.address;
+      uiUrl = server.uiUrl;
+    }
+    const secretFile = join(data, 'jwt-secret');
+    if (!process.env.JWT_SECRET && !existsSync(secretFile))
+      writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+    const config = loadApiConfig({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      JWT_SECRET: process.env.JWT_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
+    });
+
+    step('applying database migrations and demo accounts…');
+    const dataSource = await openDatabase(config.databaseUrl);
+    stops.push(() => dataSource.destroy());
+    const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+    await seedAccounts(dataSource, password);
+
+    step('starting the worker…');
+    const connection = await NativeConnection.connect({ address: config.temporalAddress });
+    stops.push(() => connection.close());
+    const worker = await createProjectWorker({
+      connection,
+      dataSource,
+      namespace: config.namespace,
+      taskQueue: config.taskQueue,
+    });
+    const running = worker.run();
+    stops.push(async () => {
+      // The SDK may already be shutting the worker down on the same signal.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    });
+
+    step(`starting the API on port ${config.port}…`);
+    const app = await createApp(config, { shutdownHooks: false, logger: ['error', 'warn'] });
+    await app.listen(config.port);
+    stops.push(() => app.close());
+    const base = `http://localhost:${config.port}`;
+    if ((await dataSource.getRepository(ProjectEntity).count()) === 0) {
+      step('registering the demo projects…');
+      console.log(`  ${await seedDemoProjects(base, password)} projects registered`);
+    }
+    console.log(`\n期限监管 Deadline Keeper is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`  API      ${base}/api/v1   (OpenAPI: ${base}/docs)`);
+    if (uiUrl) console.log(`  Temporal ${uiUrl}`);
+    console.log(
+      `  sign in  admin, operator, dept-a, dept-b — password ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : DEFAULT_DEMO_PASSWORD}`,
+    );
+    console.log('  Ctrl-C stops everything.\n');
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `start failed: ${(error as Error).message}`);
+    await stopAll();
+    process.exit(1);
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await stopAll();
+    console.log('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void main();
