@@ -4,9 +4,12 @@ import { ENTITIES } from '../../db/entities';
 import { MIGRATIONS } from '../../db/data-source';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics';
+import { OversightModule } from './oversight/oversight.module';
 import { PoliciesController } from './policies/policies.controller';
 import { ProjectsModule } from './projects/projects.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -30,8 +33,10 @@ export class AppModule {
         AuditModule,
         AuthModule,
         ProjectsModule,
+        OversightModule,
+        CalendarModule,
       ],
-      controllers: [HealthController, PoliciesController],
+      controllers: [HealthController, PoliciesController, MetricsController],
     };
   }
 }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/problem.filter';
+import { httpMetrics } from './metrics/metrics';
 import type { ApiConfig } from './config/api-config';
 
 /** The API application, configured the same way for `npm start` and for the end-to-end tests. */
@@ -15,7 +16,8 @@ export async function createApp(
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
     abortOnError: false,
   });
-  app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'docs'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'metrics'] });
+  app.use(httpMetrics);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -2,3 +2,4 @@ export * from './iso-date';
 export * from './holiday-notice';
 export * from './statutory-holidays';
 export * from './working-calendar';
+export { OFFICIAL_NOTICES } from './official-years.data';

@@ -1,0 +1,23 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '../common/principal';
+import { CalendarService } from './calendar.service';
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get('years')
+  years() {
+    return this.calendar.years();
+  }
+
+  /** A year's State Council notice in the holiday-cn shape: { year, days: [{ name, date, isOffDay }] }. */
+  @Put('years/:year')
+  @Roles('admin')
+  load(@CurrentUser() user: Principal, @Param('year', ParseIntPipe) year: number, @Body() body: unknown) {
+    return this.calendar.load(user, year, body);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The role × endpoint matrix, every cell asserted, and department isolation on every project route:
+ * another department's project answers 404, exactly like one that does not exist.
+ */
+import { shanghaiDateOf } from '../../domain';
+import { useSystem } from './api-harness';
+
+const system = useSystem();
+type Who = 'anonymous' | 'dept-a' | 'dept-b' | 'operator' | 'admin';
+const WHO: Who[] = ['anonymous', 'dept-a', 'dept-b', 'operator', 'admin'];
+
+let projectA = '';
+const today = shanghaiDateOf(Date.now());
+
+beforeAll(async () => {
+  const token = await system.token('dept-a');
+  const res = await system
+    .http()
+    .post('/api/v1/projects')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ name: '矩阵测试项目', policy: 'wuhan', planYear: 2027, investment: 600_000 });
+  projectA = res.body.id;
+});
+
+interface Cell {
+  name: string;
+  call: (http: ReturnType<typeof system.http>) => ReturnType<ReturnType<typeof system.http>['get']>;
+  expect: Record<Who, number>;
+}
+
+const p = () => `/api/v1/projects/${projectA}`;
+const CELLS: Cell[] = [
+  {
+    name: 'GET /policies',
+    call: (h) => h.get('/api/v1/policies'),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
+  {
+    name: 'GET /projects',
+    call: (h) => h.get('/api/v1/projects'),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
+  {
+    name: 'GET /projects/:id',
+    call: (h) => h.get(p()),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 404, operator: 200, admin: 200 },
+  },
+  {
+    name: 'GET /projects/:id/calendar.ics',
+    call: (h) => h.get(`${p()}/calendar.ics`),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 404, operator: 200, admin: 200 },
+  },
+  {
+    name: 'POST /projects/:id/events (annual report, a department fact)',
+    call: (h) =>
+      h.post(`${p()}/events`).send({ type: 'change.requested', on: today, amount: 1, newTotal: 600_000 }),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 404, operator: 200, admin: 200 },
+  },
+  {
+    name: 'POST /projects/:id/events (acceptance.passed, a bureau act)',
+    call: (h) => h.post(`${p()}/events`).send({ type: 'acceptance.passed', on: today }),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 404, operator: 422, admin: 422 },
+  },
+  {
+    name: 'POST /projects/:id/changes',
+    call: (h) => h.post(`${p()}/changes`).send({ on: today, amount: 1, newTotal: 600_000 }),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 404, operator: 200, admin: 200 },
+  },
+  {
+    name: 'POST /projects/:id/pause',
+    call: (h) => h.post(`${p()}/pause`).send({ reason: 'x' }),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 200 },
+  },
+  {
+    name: 'POST /projects/:id/resume',
+    call: (h) => h.post(`${p()}/resume`).send({ reason: 'x' }),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 200 },
+  },
+  {
+    name: 'POST /projects/:id/terminate (a month ahead)',
+    call: (h) => h.post(`${p()}/terminate`).send({ reason: 'x', effectiveOn: '2099-01-01' }),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 200 },
+  },
+  {
+    name: 'GET /oversight/overdue',
+    call: (h) => h.get('/api/v1/oversight/overdue'),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
+  {
+    name: 'GET /oversight/summary',
+    call: (h) => h.get('/api/v1/oversight/summary'),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
+  {
+    name: 'GET /calendar/years',
+    call: (h) => h.get('/api/v1/calendar/years'),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
+  {
+    name: 'PUT /calendar/years/:year (an invalid notice)',
+    call: (h) =>
+      h
+        .put('/api/v1/calendar/years/2098')
+        .send({ year: 2098, days: [{ name: 'x', date: '2098-13-01', isOffDay: true }] }),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 422 },
+  },
+  {
+    name: 'GET /audit/verify',
+    call: (h) => h.get('/api/v1/audit/verify'),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 200 },
+  },
+  {
+    name: 'POST /simulate',
+    call: (h) => h.post('/api/v1/simulate').send({ policy: 'nowhere' }),
+    expect: { anonymous: 401, 'dept-a': 422, 'dept-b': 422, operator: 422, admin: 422 },
+  },
+  {
+    name: 'GET /healthz',
+    call: (h) => h.get('/healthz'),
+    expect: { anonymous: 200, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
+];
+
+describe.each(CELLS.map((c) => [c.name, c] as const))('%s', (_name, cell) => {
+  it.each(WHO)('as %s', async (who) => {
+    const request = cell.call(system.http());
+    if (who !== 'anonymous') request.set('Authorization', `Bearer ${await system.token(who)}`);
+    const res = await request;
+    expect({ who, status: res.status }).toEqual({ who, status: cell.expect[who] });
+    if (res.status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
+it('a department never sees another department in lists and summaries', async () => {
+  const b = { Authorization: `Bearer ${await system.token('dept-b')}` };
+  const list = await system.http().get('/api/v1/projects').set(b).expect(200);
+  expect(list.body.items.every((i: { departmentId: string }) => i.departmentId === 'dept-b')).toBe(true);
+  const filtered = await system.http().get('/api/v1/projects?department=dept-a').set(b).expect(200);
+  expect(filtered.body.items).toEqual([]);
+  const summary = await system.http().get('/api/v1/oversight/summary').set(b).expect(200);
+  expect(summary.body.items.every((i: { departmentId: string }) => i.departmentId === 'dept-b')).toBe(true);
+});
+
+it('a project that does not exist looks the same as another department’s', async () => {
+  const b = { Authorization: `Bearer ${await system.token('dept-b')}` };
+  const missing = await system
+    .http()
+    .get('/api/v1/projects/00000000-0000-4000-8000-000000000000')
+    .set(b)
+    .expect(404);
+  const hidden = await system.http().get(`/api/v1/projects/${projectA}`).set(b).expect(404);
+  expect(hidden.body.title).toBe(missing.body.title);
+});
