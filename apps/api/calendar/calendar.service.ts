@@ -78,18 +78,16 @@ export class CalendarService {
       throw new BadRequestException(`the URL says ${year} but the notice is for ${notice.year}`);
     const before = WorkingCalendar.standard(await this.loaded());
     await this.dataSource.transaction(async (tx) => {
-      await tx
-        .getRepository(CalendarYearEntity)
-        .upsert(
-          {
-            year,
-            notice: { year: notice.year, days: notice.days },
-            source: notice.source ?? String(year),
-            loadedBy: principal.id,
-            loadedAt: new Date(),
-          },
-          ['year'],
-        );
+      await tx.getRepository(CalendarYearEntity).upsert(
+        {
+          year,
+          notice: { year: notice.year, days: notice.days },
+          source: notice.source ?? String(year),
+          loadedBy: principal.id,
+          loadedAt: new Date(),
+        },
+        ['year'],
+      );
       await this.audit.append(
         {
           actorId: principal.id,
