@@ -39,7 +39,9 @@ export function entryHash(
     details: object;
   },
 ): string {
-  const body = canonical({ ...entry, at: entry.at.toISOString() });
+  // Exactly these fields, whatever else the object carries (a row read back also has id and hashes).
+  const { at, actorId, actorRole, action, projectId, details } = entry;
+  const body = canonical({ at: at.toISOString(), actorId, actorRole, action, projectId, details });
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
