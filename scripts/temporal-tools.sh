@@ -30,7 +30,8 @@ fi
 
 server="$cache/test-server/temporal-test-server"
 pom="tools/temporal-test-server/pom.xml"
-if [ ! -x "$server" ] || [ "$pom" -nt "$server" ]; then
+pom_sum="$(sha256sum "$pom" | cut -d' ' -f1)"
+if [ ! -x "$server" ] || [ "$(cat "$cache/test-server/pom.sha256" 2>/dev/null)" != "$pom_sum" ]; then
   command -v java >/dev/null 2>&1 || { log "java is needed for the time-skipping test server"; exit 1; }
   command -v mvn >/dev/null 2>&1 || { log "mvn is needed to fetch the time-skipping test server"; exit 1; }
   log "▶ resolving io.temporal:temporal-test-server from Maven Central…"
@@ -41,6 +42,7 @@ if [ ! -x "$server" ] || [ "$pom" -nt "$server" ]; then
 exec java -Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "\$(cat "$cache/test-server/classpath.txt")" io.temporal.testserver.TestServer "\$@"
 WRAPPER
   chmod +x "$server"
+  echo "$pom_sum" > "$cache/test-server/pom.sha256"
 fi
 
 printf 'export TEMPORAL_CLI=%q\nexport TEMPORAL_TEST_SERVER=%q\n' "$cli" "$server"

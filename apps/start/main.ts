@@ -3,7 +3,7 @@
  * server with its SQLite file under .data/, the worker and the API on port 3000 — with demo data on
  * first start. DATABASE_URL and TEMPORAL_ADDRESS point it at real servers instead. Ctrl-C stops it all.
  */
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     await seedAccounts(dataSource, password);
 
     step('starting the worker…');
+    Runtime.install({ logger: new DefaultLogger('WARN') });
     const connection = await NativeConnection.connect({ address: config.temporalAddress });
     stops.push(() => connection.close());
     const worker = await createProjectWorker({
