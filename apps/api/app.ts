@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
+import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/problem.filter';
+import { StrictValidationPipe } from './common/validation.pipe';
 import { httpMetrics } from './metrics/metrics';
 import type { ApiConfig } from './config/api-config';
+
+const ROOT_ALIASES = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** The API application, configured the same way for `npm start` and for the end-to-end tests. */
 export async function createApp(
@@ -16,16 +19,14 @@ export async function createApp(
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
     abortOnError: false,
   });
-  app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'metrics'] });
+  app.setGlobalPrefix('api/v1');
+  // Probes and the metrics scrape are also served at the root, where orchestrators and Prometheus look.
+  app.use((req: { url: string; path: string }, _res: unknown, next: () => void) => {
+    if (ROOT_ALIASES.has(req.path)) req.url = `/api/v1${req.url}`;
+    next();
+  });
   app.use(httpMetrics);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: false,
-    }),
-  );
+  app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   // `npm start` stops everything itself, in order; a lone API process lets Nest handle the signals.
   if (options.shutdownHooks !== false) app.enableShutdownHooks();

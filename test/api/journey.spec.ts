@@ -5,7 +5,7 @@ import { useSystem } from './api-harness';
 const system = useSystem();
 const calendar = WorkingCalendar.standard();
 
-it('registers a project, records its contract, and sees the filing due in 5 working days', async () => {
+it('a department registers a project and goes from contract to operation, the bureau accepting it', async () => {
   const token = await system.token('dept-a');
   const auth = { Authorization: `Bearer ${token}` };
   const created = await system

@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import { FeedTokenEntity, ObligationEntity, ProjectEntity } from '../../../db/entities';
 import { STATUS_LABELS } from '../../../domain';
+import { AuditService } from '../audit/audit.service';
 import { CurrentUser, isBureau, Principal, Public } from '../common/principal';
 import { ProjectAccess } from '../projects/project-access.service';
 import { IcsEvent, toIcs } from './ics';
@@ -47,6 +48,7 @@ export class FeedsController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProjectAccess,
+    private readonly audit: AuditService,
   ) {}
 
   @ApiBearerAuth()
@@ -72,7 +74,19 @@ export class FeedsController {
       throw new ForbiddenException('a department creates feeds for itself only');
     }
     const token = randomBytes(24).toString('base64url');
-    await this.dataSource.getRepository(FeedTokenEntity).insert({ token, departmentId, createdBy: user.id });
+    await this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(FeedTokenEntity).insert({ token, departmentId, createdBy: user.id });
+      // The audit keeps only a prefix: the log must not become a list of working feed links.
+      await this.audit.append(
+        {
+          actorId: user.id,
+          actorRole: user.role,
+          action: 'feed.created',
+          details: { departmentId, token: `${token.slice(0, 6)}…` },
+        },
+        tx,
+      );
+    });
     return { token, departmentId, path: `/api/v1/feeds/${token}/calendar.ics` };
   }
 
@@ -85,7 +99,18 @@ export class FeedsController {
       .findOneBy({ token, revokedAt: IsNull() });
     if (!feed || (!isBureau(user) && feed.departmentId !== user.departmentId))
       throw new NotFoundException('no such feed');
-    await this.dataSource.getRepository(FeedTokenEntity).update({ token }, { revokedAt: new Date() });
+    await this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(FeedTokenEntity).update({ token }, { revokedAt: new Date() });
+      await this.audit.append(
+        {
+          actorId: user.id,
+          actorRole: user.role,
+          action: 'feed.revoked',
+          details: { departmentId: feed.departmentId, token: `${token.slice(0, 6)}…` },
+        },
+        tx,
+      );
+    });
   }
 
   @Public()
