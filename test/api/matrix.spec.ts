@@ -29,6 +29,16 @@ interface Cell {
 }
 
 const p = () => `/api/v1/projects/${projectA}`;
+const everyone = (status: number): Record<Who, number> => ({
+  anonymous: status,
+  'dept-a': status,
+  'dept-b': status,
+  operator: status,
+  admin: status,
+});
+const ALL200 = everyone(200);
+const ALL401 = everyone(401);
+const ALL404 = everyone(404);
 const CELLS: Cell[] = [
   {
     name: 'GET /policies',
@@ -114,6 +124,43 @@ const CELLS: Cell[] = [
     call: (h) => h.post('/api/v1/simulate').send({ policy: 'nowhere' }),
     expect: { anonymous: 401, 'dept-a': 422, 'dept-b': 422, operator: 422, admin: 422 },
   },
+  {
+    name: 'POST /projects',
+    call: (h) =>
+      h
+        .post('/api/v1/projects')
+        .send({ departmentId: 'dept-a', name: '矩阵登记', policy: 'jilin', planYear: 2027, investment: 1 }),
+    expect: { anonymous: 401, 'dept-a': 201, 'dept-b': 403, operator: 201, admin: 201 },
+  },
+  {
+    name: 'GET /policies/:id',
+    call: (h) => h.get('/api/v1/policies/jinhu'),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
+  {
+    name: 'POST /calendar/feeds (for dept-a)',
+    call: (h) => h.post('/api/v1/calendar/feeds').send({ departmentId: 'dept-a' }),
+    expect: { anonymous: 401, 'dept-a': 201, 'dept-b': 403, operator: 201, admin: 201 },
+  },
+  {
+    name: 'DELETE /calendar/feeds/:token (unknown)',
+    call: (h) => h.delete('/api/v1/calendar/feeds/unknown-token'),
+    expect: { anonymous: 401, 'dept-a': 404, 'dept-b': 404, operator: 404, admin: 404 },
+  },
+  {
+    name: 'GET /feeds/:token/calendar.ics (unknown)',
+    call: (h) => h.get('/api/v1/feeds/unknown-token/calendar.ics'),
+    expect: ALL404,
+  },
+  {
+    name: 'POST /auth/login (wrong password)',
+    call: (h) => h.post('/api/v1/auth/login').send({ username: 'admin', password: 'wrong' }),
+    expect: ALL401,
+  },
+  { name: 'GET /api/v1/healthz', call: (h) => h.get('/api/v1/healthz'), expect: ALL200 },
+  { name: 'GET /readyz', call: (h) => h.get('/readyz'), expect: ALL200 },
+  { name: 'GET /metrics', call: (h) => h.get('/metrics'), expect: ALL200 },
+  { name: 'GET /docs-json', call: (h) => h.get('/docs-json'), expect: ALL200 },
   {
     name: 'GET /healthz',
     call: (h) => h.get('/healthz'),

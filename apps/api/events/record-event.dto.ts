@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -13,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { EVENT_TYPES } from '../../../domain';
-import { DATE_PATTERN } from '../projects/register-project.dto';
+import { IsIsoDateString, IsYuan } from '../common/validators';
 
 /** Facts recorded through /events; pause, resume and termination have their own admin routes. */
 export const RECORDABLE_TYPES = EVENT_TYPES.filter(
@@ -26,7 +25,7 @@ export class RecordEventDto {
   type!: (typeof RECORDABLE_TYPES)[number];
 
   @ApiProperty({ example: '2026-11-20', description: 'the day it happened (Asia/Shanghai)' })
-  @Matches(DATE_PATTERN, { message: 'on must be a date (YYYY-MM-DD)' })
+  @IsIsoDateString('on')
   on!: string;
 
   @ApiPropertyOptional({ description: 'annual-report.submitted: the report year' })
@@ -44,7 +43,7 @@ export class RecordEventDto {
 
   @ApiPropertyOptional({ description: 'extension.granted: the new due date' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: 'until must be a date (YYYY-MM-DD)' })
+  @IsIsoDateString('until')
   until?: string;
 
   @ApiPropertyOptional()
@@ -56,16 +55,12 @@ export class RecordEventDto {
 
   @ApiPropertyOptional({ description: 'change.requested: the change, in yuan' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e13)
+  @IsYuan()
   amount?: number;
 
   @ApiPropertyOptional({ description: 'change.requested: the new total, in yuan' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e13)
+  @IsYuan()
   newTotal?: number;
 
   @ApiPropertyOptional()
@@ -81,19 +76,15 @@ export class RecordEventDto {
 
 export class ChangeRequestDto {
   @ApiProperty({ example: '2026-11-20' })
-  @Matches(DATE_PATTERN, { message: 'on must be a date (YYYY-MM-DD)' })
+  @IsIsoDateString('on')
   on!: string;
 
   @ApiProperty({ description: 'the change, in yuan' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e13)
+  @IsYuan()
   amount!: number;
 
   @ApiProperty({ description: 'the new total, in yuan' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e13)
+  @IsYuan()
   newTotal!: number;
 
   @ApiPropertyOptional()
@@ -126,6 +117,6 @@ export class TerminateDto extends AdminActDto {
     description: 'the day it takes effect; today when absent (Jinhu needs a month of notice)',
   })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: 'effectiveOn must be a date (YYYY-MM-DD)' })
+  @IsIsoDateString('effectiveOn')
   effectiveOn?: string;
 }

@@ -163,33 +163,8 @@ export class ProjectsService {
       policy: pack
         ? { id: pack.id, name: pack.name, version: project.policyVersion, draft: pack.draft }
         : null,
-      obligations: obligations.map(
-        ({
-          key,
-          title,
-          opensOn,
-          dueOn,
-          status,
-          provisional,
-          basis,
-          metOn,
-          extended,
-          suspended,
-          explanation,
-        }) => ({
-          key,
-          title,
-          opensOn,
-          dueOn,
-          status,
-          provisional,
-          basis,
-          metOn,
-          extended,
-          suspended,
-          explanation,
-        }),
-      ),
+      // Everything but the row's bookkeeping (project id, update time).
+      obligations: obligations.map(({ projectId: _projectId, updatedAt: _updatedAt, ...o }) => o),
       facts: facts.map((f) => ({
         index: f.eventIndex,
         type: f.type,

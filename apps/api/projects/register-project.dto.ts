@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -14,8 +13,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { POLICIES } from '../../../domain';
-
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+import { IsIsoDateString, IsYuan } from '../common/validators';
 
 export class RegisterProjectDto {
   @ApiProperty({ example: '政务服务一网通办平台升级' })
@@ -41,16 +39,12 @@ export class RegisterProjectDto {
   planYear!: number;
 
   @ApiProperty({ description: 'total investment in yuan', example: 3_500_000 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e13)
+  @IsYuan()
   investment!: number;
 
   @ApiPropertyOptional({ description: 'application software development part, in yuan' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e13)
+  @IsYuan()
   softwareDevelopment?: number;
 
   @ApiPropertyOptional({ enum: ['key', 'general'] })
@@ -60,7 +54,7 @@ export class RegisterProjectDto {
 
   @ApiPropertyOptional({ example: '2027-06-30' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: 'plannedAcceptanceOn must be a date (YYYY-MM-DD)' })
+  @IsIsoDateString('plannedAcceptanceOn')
   plannedAcceptanceOn?: string;
 
   @ApiPropertyOptional({ description: 'register under a policy not in force today (flagged on every view)' })
@@ -88,7 +82,7 @@ export class ListProjectsQuery {
   overdue?: 'true' | 'false';
 
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: 'dueBefore must be a date (YYYY-MM-DD)' })
+  @IsIsoDateString('dueBefore')
   dueBefore?: string;
 
   @IsOptional()
