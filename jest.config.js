@@ -4,7 +4,12 @@ module.exports = {
   roots: ['<rootDir>/domain', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   // Workflow and API tests need servers: jest.workflows.config.js runs them.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/workflows/', '<rootDir>/test/api/'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/workflows/',
+    '<rootDir>/test/api/',
+    '<rootDir>/test/delivery/',
+  ],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

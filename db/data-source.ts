@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-schema';
 import { Accounts1763856100000 } from './migrations/1763856100000-accounts';
+import { Delivery1763856200000 } from './migrations/1763856200000-delivery';
 
-export const MIGRATIONS = [InitialSchema1763856000000, Accounts1763856100000];
+export const MIGRATIONS = [InitialSchema1763856000000, Accounts1763856100000, Delivery1763856200000];
 
 /** The one way this product talks to PostgreSQL: explicit entities and migrations, never `synchronize`. */
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -34,6 +34,13 @@ export class UserEntity {
   @Column({ name: 'department_id', type: 'varchar', length: 64, nullable: true })
   departmentId!: string | null;
 
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email!: string | null;
+
+  /** Bureau operators may take one daily digest of escalations instead of a message each. */
+  @Column({ name: 'daily_digest', type: 'boolean', default: false })
+  dailyDigest!: boolean;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

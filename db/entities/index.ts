@@ -1,5 +1,6 @@
 import { DepartmentEntity, FeedTokenEntity, UserEntity } from './account.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { DeliveryEntity, DepartmentChannelEntity } from './delivery.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { FactEntity } from './fact.entity';
 import { NotificationEntity } from './notification.entity';
@@ -8,6 +9,8 @@ import { ProjectEntity } from './project.entity';
 
 export {
   AuditEntryEntity,
+  DeliveryEntity,
+  DepartmentChannelEntity,
   CalendarYearEntity,
   DepartmentEntity,
   FeedTokenEntity,
@@ -28,4 +31,6 @@ export const ENTITIES = [
   DepartmentEntity,
   UserEntity,
   FeedTokenEntity,
+  DepartmentChannelEntity,
+  DeliveryEntity,
 ];

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { NotificationEntity } from '../../db/entities';
+import { daysBetween, shanghaiDateOf } from '../../domain';
+
+interface Payload {
+  projectName?: string;
+  title?: string | null;
+  basis?: string | null;
+  count?: number | null;
+  previousDueOn?: string | null;
+  message?: string;
+}
+
+/** One key per notification, carried to every channel so receivers can drop a repeated delivery. */
+export function idempotencyKeyOf(n: Pick<NotificationEntity, 'dedupeKey'>): string {
+  return `dk-${createHash('sha256').update(n.dedupeKey).digest('hex').slice(0, 32)}`;
+}
+
+const KIND_PREFIX: Record<string, string> = {
+  reminder: '【期限提醒】',
+  'due-today': '【今日到期】',
+  escalation: '【逾期督办】',
+  opens: '【可以办理】',
+  'date-changed': '【期限调整】',
+};
+
+/** The Chinese subject and body a person reads: project, obligation, due date, days left or overdue, article. */
+export function compose(
+  n: NotificationEntity,
+  now: number,
+): { subject: string; text: string; facts: Record<string, unknown> } {
+  const p = n.payload as Payload;
+  const today = shanghaiDateOf(now);
+  const days = n.dueOn ? daysBetween(today, n.dueOn) : null;
+  const timing =
+    days === null
+      ? '无截止日期'
+      : days > 0
+        ? `还有 ${days} 天`
+        : days === 0
+          ? '今天到期'
+          : `已逾期 ${-days} 天`;
+  const subject = `${KIND_PREFIX[n.kind] ?? '【期限监管】'}${p.projectName ?? n.projectId} · ${p.title ?? ''}${n.dueOn ? ` · ${n.dueOn}` : ''}`;
+  const text = [
+    p.message ?? '',
+    '',
+    `项目：${p.projectName ?? n.projectId}`,
+    `事项：${p.title ?? ''}`,
+    `期限：${n.dueOn ?? '无'}（${timing}）`,
+    ...(p.previousDueOn ? [`原期限：${p.previousDueOn}`] : []),
+    `依据：${p.basis ?? '—'}`,
+    '',
+    '——期限监管（Deadline Keeper）',
+  ].join('\n');
+  return {
+    subject,
+    text,
+    facts: {
+      daysLeft: days !== null && days >= 0 ? days : null,
+      daysOverdue: days !== null && days < 0 ? -days : null,
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createNotificationActivities } from '../../activities/notifications.activity';
+import {
+  DepartmentChannelEntity,
+  DepartmentEntity,
+  NotificationEntity,
+  ProjectEntity,
+} from '../../db/entities';
+import { shanghaiInstant, Wakeup } from '../../domain';
+
+/** A department with its channels and one project, ready to receive notifications. */
+export async function departmentWithProject(
+  dataSource: DataSource,
+  channel: Partial<DepartmentChannelEntity>,
+): Promise<{
+  departmentId: string;
+  projectId: string;
+  notify(w: Partial<Wakeup>): Promise<NotificationEntity>;
+}> {
+  const departmentId = `dept-${randomUUID().slice(0, 8)}`;
+  const projectId = `proj-${randomUUID().slice(0, 8)}`;
+  await dataSource.getRepository(DepartmentEntity).insert({ id: departmentId, name: '测试部门' });
+  await dataSource.getRepository(DepartmentChannelEntity).insert({ departmentId, ...channel });
+  await dataSource.getRepository(ProjectEntity).insert({
+    id: projectId,
+    name: '投递测试项目',
+    departmentId,
+    policyId: 'shandong',
+    policyVersion: '1',
+    attributes: {},
+    status: 'active',
+    flags: [],
+    workflowId: `project-${projectId}`,
+  });
+  const { writeNotifications } = createNotificationActivities(dataSource);
+  return {
+    departmentId,
+    projectId,
+    async notify(w) {
+      const wakeup: Wakeup = {
+        at: shanghaiInstant('2026-12-01', 9),
+        kind: 'reminder',
+        obligationKey: 'contract.filing',
+        dueOn: '2026-12-04',
+        count: 3,
+        audience: 'department',
+        key: `contract.filing|reminder-3|2026-12-04|${randomUUID()}`,
+        title: '合同备案',
+        basis: 'Shandong 第十三条',
+        ...w,
+      };
+      await writeNotifications({
+        project: { id: projectId, name: '投递测试项目', departmentId },
+        items: [wakeup],
+        writtenAt: wakeup.at,
+      });
+      return dataSource
+        .getRepository(NotificationEntity)
+        .findOneByOrFail({ dedupeKey: `${projectId}|${wakeup.key}` });
+    },
+  };
+}
