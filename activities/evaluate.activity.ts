@@ -3,6 +3,7 @@ import {
   DEFAULT_REMINDERS,
   evaluate,
   findPolicy,
+  overdueNotices,
   planWakeups,
   WorkingCalendar,
   YearNotice,
@@ -39,7 +40,8 @@ export function createEvaluateActivities(deps: EvaluateDeps) {
         result.lifecycle.terminated ? null : result.lifecycle.terminatesOn,
       );
       const moved = input.previous ? dateChanges(input.previous, result, input.after) : [];
-      return { result, wakeups, moved, notices };
+      const catchUp = input.now !== undefined ? overdueNotices(result, input.now) : [];
+      return { result, wakeups, moved, catchUp, notices };
     },
   };
 }

@@ -7,6 +7,8 @@ function message(projectName: string, w: Wakeup, today: string): string {
   const what = `项目「${projectName}」的「${w.title ?? ''}」`;
   const basis = w.basis ? `（依据 ${w.basis}）` : '';
   switch (w.kind) {
+    case 'overdue-notice':
+      return `【已逾期】${what}已于 ${w.dueOn} 到期，截至 ${today} 已逾期 ${daysBetween(w.dueOn ?? today, today)} 天，请尽快办理${basis}。`;
     case 'reminder':
       return `【期限提醒】${what}将于 ${w.dueOn} 到期，还有 ${w.count} 个工作日${basis}。`;
     case 'due-today':

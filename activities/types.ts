@@ -44,12 +44,16 @@ export interface EvaluateInput {
   after: number;
   /** The dates of the previous evaluation, to tell the department what moved. */
   previous?: { key: string; opensOn: IsoDate | null; dueOn: IsoDate | null }[];
+  /** The workflow's clock: when set, obligations already overdue come back as notices to send now. */
+  now?: number;
 }
 
 export interface EvaluateOutput {
   result: EvaluationResult;
   wakeups: Wakeup[];
   moved: Wakeup[];
+  /** Obligations found overdue already, to announce at once (absent in histories recorded before it existed). */
+  catchUp?: Wakeup[];
   /** Notices loaded at run time (administrator uploads) that this evaluation used. */
   notices: YearNotice[];
 }

@@ -56,7 +56,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     }
   }
 
-  async function refresh(options: { tellMoves?: boolean } = {}): Promise<void> {
+  async function refresh(options: { tellMoves?: boolean; announceOverdue?: boolean } = {}): Promise<void> {
     const previous = state.last?.result.obligations.map(({ key, opensOn, dueOn }) => ({
       key,
       opensOn,
@@ -70,6 +70,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
       asOf: shanghaiDateOf(now),
       after: state.handledUntil,
       ...(options.tellMoves && previous ? { previous } : {}),
+      ...(options.announceOverdue ? { now } : {}),
     });
     await projectState({
       project,
@@ -79,6 +80,9 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     });
     if (state.last.moved.length > 0) {
       await writeNotifications({ project, items: state.last.moved, writtenAt: now });
+    }
+    if (state.last.catchUp?.length) {
+      await writeNotifications({ project, items: state.last.catchUp, writtenAt: now });
     }
   }
 
@@ -107,7 +111,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
         recordedAt: Date.now(),
       };
       state.facts.push(fact);
-      await refresh();
+      await refresh({ announceOverdue: true });
       const index = state.facts.length - 1;
       const refused = state.last?.result.rejected.find((r) => r.event === index);
       if (refused) {
@@ -188,7 +192,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     nextWakeup: state.last?.wakeups.find((w) => w.at > state.handledUntil) ?? null,
   }));
 
-  if (!state.last) await exclusive(() => refresh());
+  if (!state.last) await exclusive(() => refresh({ announceOverdue: true }));
 
   while (!state.last?.result.lifecycle.completed) {
     const next = state.last?.wakeups.find((w) => w.at > state.handledUntil);

@@ -17,6 +17,7 @@ export function idempotencyKeyOf(n: Pick<NotificationEntity, 'dedupeKey'>): stri
 }
 
 const KIND_PREFIX: Record<string, string> = {
+  'overdue-notice': '【已逾期】',
   reminder: '【期限提醒】',
   'due-today': '【今日到期】',
   escalation: '【逾期督办】',

@@ -4,4 +4,11 @@ export { parseCase, CaseError } from './case-input';
 export { mayRecord, permissionRejection, RECORDABLE_BY } from './permissions';
 export { EVENT_LABELS, STATUS_LABELS } from './labels';
 export { simulateCase, isCaseError, type CaseOutcome } from './simulate';
-export { dateChanges, planWakeups, selectDue, type Wakeup, type WakeupKind } from './schedule';
+export {
+  dateChanges,
+  overdueNotices,
+  planWakeups,
+  selectDue,
+  type Wakeup,
+  type WakeupKind,
+} from './schedule';

@@ -3,7 +3,14 @@ import type { ReminderPolicy } from '../policies/reminders';
 import type { EvaluationResult, Obligation } from './types';
 
 export type WakeupKind =
-  'reminder' | 'due-today' | 'escalation' | 'opens' | 'overdue' | 'terminates' | 'date-changed';
+  | 'overdue-notice'
+  | 'reminder'
+  | 'due-today'
+  | 'escalation'
+  | 'opens'
+  | 'overdue'
+  | 'terminates'
+  | 'date-changed';
 
 /** An instant at which a project's workflow must wake: to notify someone, or because a status changes. */
 export interface Wakeup {
@@ -176,4 +183,24 @@ export function selectDue(wakeups: readonly Wakeup[], from: number, to: number):
 
 function endOfDay(date: IsoDate): number {
   return shanghaiInstant(addDays(date, 1));
+}
+
+/**
+ * Obligations already overdue when the workflow learns of them (a project registered late, a fact
+ * recorded long after it happened): one notice each, at once, to the department and the bureau. The
+ * key holds the due date, so each overdue date is announced once however often this is asked.
+ */
+export function overdueNotices(result: EvaluationResult, now: number): Wakeup[] {
+  return result.obligations
+    .filter((o) => o.status === 'overdue' && !o.suspended && o.dueOn)
+    .map((o) => ({
+      at: now,
+      kind: 'overdue-notice' as const,
+      obligationKey: o.key,
+      dueOn: o.dueOn,
+      title: o.title,
+      basis: o.basis,
+      audience: 'department-and-bureau' as const,
+      key: `${o.key}|overdue-notice|${o.dueOn}`,
+    }));
 }

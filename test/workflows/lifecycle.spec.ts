@@ -39,8 +39,13 @@ async function live(project: ProjectRecord, steps: Step[]) {
     await play(servers.env, handle, steps);
     const outcome = await finished(servers.env, handle.workflowId);
     if (process.env.SAVE_HISTORIES) {
-      // `SAVE_HISTORIES=1 npm test`: refresh the replay fixtures after a deliberate workflow change.
-      const file = join(__dirname, 'histories', `${project.policyId}-lifecycle.json`);
+      // `SAVE_HISTORIES=<tag> npm test`: record new replay fixtures after a deliberate workflow change.
+      // Older ones stay: workflows started under them may still be running.
+      const file = join(
+        __dirname,
+        'histories',
+        `${project.policyId}-lifecycle-${process.env.SAVE_HISTORIES}.json`,
+      );
       writeFileSync(file, historyToJSON(await handle.fetchHistory()));
     }
     const rows = await notifications(servers.dataSource, project.id);
@@ -172,9 +177,12 @@ it('jinhu: a key project registered after 30 September is escalated at once; it 
   ]);
   expect(outcome).toBe('completed');
   expect(checkNotifications(rows)).toEqual([]);
-  // Rounds already past at registration are not sent; the next ones are, every 5 working days.
-  expect(kinds(rows, 'plan.filing').length).toBeGreaterThan(0);
-  expect(kinds(rows, 'plan.filing').every((k) => k.startsWith('escalation'))).toBe(true);
+  // Overdue on registration: announced at once; the escalation rounds already past are not replayed,
+  // the next ones follow every 5 working days.
+  const planKinds = kinds(rows, 'plan.filing');
+  expect(planKinds[0]).toBe('overdue-notice');
+  expect(planKinds.length).toBeGreaterThan(1);
+  expect(planKinds.slice(1).every((k) => k.startsWith('escalation'))).toBe(true);
   expect(kinds(rows, 'acceptance.application')).toEqual(['opens']);
   expect(obligations.map((o) => [o.key, o.status]).sort()).toEqual([
     ['acceptance.application', 'met'],

@@ -20,7 +20,7 @@ export function checkNotifications(rows: NotificationEntity[]): string[] {
         `${label}: written at ${n.writtenAt.toISOString()}, planned for ${n.scheduledFor.toISOString()}`,
       );
     }
-    if (n.kind === 'date-changed') continue;
+    if (n.kind === 'date-changed' || n.kind === 'overdue-notice') continue;
     if (n.kind !== 'opens' && localTime(n.scheduledFor) !== '09:00')
       problems.push(`${label}: not at 09:00 but ${localTime(n.scheduledFor)}`);
     const dueOn = n.dueOn as string;
