@@ -9,6 +9,7 @@ import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics';
+import { NotificationsController } from './notifications/notifications.controller';
 import { OversightModule } from './oversight/oversight.module';
 import { PoliciesController } from './policies/policies.controller';
 import { ProjectsModule } from './projects/projects.module';
@@ -36,7 +37,7 @@ export class AppModule {
         OversightModule,
         CalendarModule,
       ],
-      controllers: [HealthController, PoliciesController, MetricsController],
+      controllers: [HealthController, PoliciesController, MetricsController, NotificationsController],
     };
   }
 }

@@ -12,7 +12,10 @@ import { ConfigError, loadApiConfig } from '../api/config/api-config';
 import { createProjectWorker } from '../worker/worker';
 import { openDatabase } from '../../db/data-source';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
-import { ProjectEntity } from '../../db/entities';
+import { DepartmentChannelEntity, ProjectEntity } from '../../db/entities';
+import { createEmailChannel } from '../dispatcher/email.channel';
+import { startDispatcherLoop } from '../dispatcher/loop';
+import { startDemoReceiver } from './demo-receiver';
 import { seedAccounts } from '../../db/seed-accounts';
 import { seedDemoProjects } from './demo';
 import { startDevServer } from './temporal-dev-server';
@@ -20,6 +23,7 @@ import { startDevServer } from './temporal-dev-server';
 const root = join(__dirname, '..', '..', '..');
 const data = join(root, '.data');
 const DEFAULT_DEMO_PASSWORD = 'deadline-demo-2026';
+const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret-dept-a';
 const step = (text: string) => console.log(`▶ ${text}`);
 
 async function main(): Promise<void> {
@@ -90,6 +94,31 @@ async function main(): Promise<void> {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
     });
+
+    step('starting the outbox dispatcher and the demo OA receiver for dept-a…');
+    const receiver = await startDemoReceiver(
+      Number(process.env.DEMO_WEBHOOK_PORT ?? 3001),
+      DEMO_WEBHOOK_SECRET,
+    );
+    stops.push(() => receiver.stop());
+    await dataSource
+      .getRepository(DepartmentChannelEntity)
+      .upsert(
+        {
+          departmentId: 'dept-a',
+          webhookUrl: receiver.url,
+          webhookSecret: DEMO_WEBHOOK_SECRET,
+          webhookEnabled: true,
+          emails: [],
+          emailEnabled: Boolean(process.env.SMTP_URL),
+        },
+        ['departmentId'],
+      );
+    const dispatch = startDispatcherLoop(dataSource, {
+      email: process.env.SMTP_URL ? createEmailChannel(process.env.SMTP_URL) : null,
+      intervalMs: 2_000,
+    });
+    stops.push(() => dispatch.stop());
 
     step(`starting the API on port ${config.port}…`);
     const app = await createApp(config, { shutdownHooks: false, logger: ['error', 'warn'] });
