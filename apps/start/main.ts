@@ -101,19 +101,17 @@ async function main(): Promise<void> {
       DEMO_WEBHOOK_SECRET,
     );
     stops.push(() => receiver.stop());
-    await dataSource
-      .getRepository(DepartmentChannelEntity)
-      .upsert(
-        {
-          departmentId: 'dept-a',
-          webhookUrl: receiver.url,
-          webhookSecret: DEMO_WEBHOOK_SECRET,
-          webhookEnabled: true,
-          emails: [],
-          emailEnabled: Boolean(process.env.SMTP_URL),
-        },
-        ['departmentId'],
-      );
+    await dataSource.getRepository(DepartmentChannelEntity).upsert(
+      {
+        departmentId: 'dept-a',
+        webhookUrl: receiver.url,
+        webhookSecret: DEMO_WEBHOOK_SECRET,
+        webhookEnabled: true,
+        emails: [],
+        emailEnabled: Boolean(process.env.SMTP_URL),
+      },
+      ['departmentId'],
+    );
     const dispatch = startDispatcherLoop(dataSource, {
       email: process.env.SMTP_URL ? createEmailChannel(process.env.SMTP_URL) : null,
       intervalMs: 2_000,
