@@ -94,7 +94,7 @@ it('answers 2,000 generated bad requests without a 5xx and without touching the 
         // A body that is valid for its route is not a bad request: make every JSON body carry a stray field.
         const body =
           payload.kind === 'raw'
-            ? `{${payload.raw}`
+            ? `{"fuzzStray": ${payload.raw}`
             : JSON.stringify(
                 payload.body !== null && typeof payload.body === 'object' && !Array.isArray(payload.body)
                   ? { ...payload.body, fuzzStray: true }
