@@ -4,8 +4,14 @@ import { ENTITIES } from './entities';
 import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-schema';
 import { Accounts1763856100000 } from './migrations/1763856100000-accounts';
 import { Delivery1763856200000 } from './migrations/1763856200000-delivery';
+import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
 
-export const MIGRATIONS = [InitialSchema1763856000000, Accounts1763856100000, Delivery1763856200000];
+export const MIGRATIONS = [
+  InitialSchema1763856000000,
+  Accounts1763856100000,
+  Delivery1763856200000,
+  PlanFilings1763856300000,
+];
 
 /** The one way this product talks to PostgreSQL: explicit entities and migrations, never `synchronize`. */
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

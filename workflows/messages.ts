@@ -59,3 +59,19 @@ export const terminateUpdate = defineUpdate<UpdateResult, [TerminateInput]>('ter
 export const grantExtensionUpdate = defineUpdate<UpdateResult, [GrantExtensionInput]>('grantExtension');
 export const statusQuery = defineQuery<ProjectView>('status');
 export const calendarChangedSignal = defineSignal<[CalendarChange]>('calendarChanged');
+
+/** A department filed its plan: the yearly cycle looks again at once, and closes when all have. */
+export const planFiledSignal = defineSignal<[{ departmentId: string }]>('planFiled');
+
+export interface PlanCycleView {
+  policyId: string;
+  planYear: number;
+  dueOn: IsoDate | null;
+  departments: { id: string; filedOn: IsoDate | null }[];
+  nextWakeupAt: number | null;
+}
+
+export const planCycleQuery = defineQuery<PlanCycleView>('planCycle');
+
+export const planCycleWorkflowId = (policyId: string, planYear: number) =>
+  `plan-cycle-${policyId}-${planYear}`;

@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics';
 import { NotificationsController } from './notifications/notifications.controller';
+import { PlanFilingsController } from './plan-filings/plan-filings.controller';
 import { OversightModule } from './oversight/oversight.module';
 import { PoliciesController } from './policies/policies.controller';
 import { ProjectsModule } from './projects/projects.module';
@@ -37,7 +38,13 @@ export class AppModule {
         OversightModule,
         CalendarModule,
       ],
-      controllers: [HealthController, PoliciesController, MetricsController, NotificationsController],
+      controllers: [
+        HealthController,
+        PoliciesController,
+        MetricsController,
+        NotificationsController,
+        PlanFilingsController,
+      ],
     };
   }
 }

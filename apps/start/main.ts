@@ -3,12 +3,14 @@
  * server with its SQLite file under .data/, the worker and the API on port 3000 — with demo data on
  * first start. DATABASE_URL and TEMPORAL_ADDRESS point it at real servers instead. Ctrl-C stops it all.
  */
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../api/app';
 import { ConfigError, loadApiConfig } from '../api/config/api-config';
+import { ensurePlanSchedules } from '../worker/schedules';
 import { createProjectWorker } from '../worker/worker';
 import { openDatabase } from '../../db/data-source';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
@@ -89,6 +91,12 @@ async function main(): Promise<void> {
       taskQueue: config.taskQueue,
     });
     const running = worker.run();
+    const scheduleConnection = await Connection.connect({ address: config.temporalAddress });
+    stops.push(() => scheduleConnection.close());
+    await ensurePlanSchedules(
+      new Client({ connection: scheduleConnection, namespace: config.namespace }),
+      config.taskQueue,
+    );
     stops.push(async () => {
       // The SDK may already be shutting the worker down on the same signal.
       if (worker.getState() === 'RUNNING') worker.shutdown();

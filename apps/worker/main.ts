@@ -2,16 +2,24 @@
  * The worker process: `DATABASE_URL=… TEMPORAL_ADDRESS=… node apps/worker/main`. Stops gracefully on
  * SIGINT/SIGTERM: running activities finish, then the database connection closes.
  */
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openDatabase } from '../../db/data-source';
 import { ConfigError, loadWorkerConfig } from './config';
+import { ensurePlanSchedules } from './schedules';
 import { createProjectWorker } from './worker';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const dataSource = await openDatabase(config.databaseUrl);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
   try {
+    const schedules = await ensurePlanSchedules(
+      new Client({ connection: clientConnection, namespace: config.namespace }),
+      config.taskQueue,
+    );
+    console.log(`worker: plan-filing schedules ${schedules.join(', ')}`);
     const worker = await createProjectWorker({
       connection,
       dataSource,
@@ -21,6 +29,7 @@ async function main(): Promise<void> {
     console.log(`worker: polling task queue ${config.taskQueue} on ${config.temporalAddress}`);
     await worker.run();
   } finally {
+    await clientConnection.close();
     await connection.close();
     await dataSource.destroy();
   }

@@ -5,6 +5,7 @@ import { CalendarYearEntity } from './calendar-year.entity';
 import { FactEntity } from './fact.entity';
 import { NotificationEntity } from './notification.entity';
 import { ObligationEntity } from './obligation.entity';
+import { PlanFilingEntity } from './plan-filing.entity';
 import { ProjectEntity } from './project.entity';
 
 export {
@@ -18,6 +19,7 @@ export {
   FactEntity,
   NotificationEntity,
   ObligationEntity,
+  PlanFilingEntity,
   ProjectEntity,
 };
 
@@ -33,4 +35,5 @@ export const ENTITIES = [
   FeedTokenEntity,
   DepartmentChannelEntity,
   DeliveryEntity,
+  PlanFilingEntity,
 ];

@@ -12,8 +12,9 @@ export class NotificationEntity {
   @Column({ name: 'dedupe_key', type: 'varchar', length: 300, unique: true })
   dedupeKey!: string;
 
-  @Column({ name: 'project_id', type: 'varchar', length: 64 })
-  projectId!: string;
+  /** null for a department's yearly plan-filing reminders. */
+  @Column({ name: 'project_id', type: 'varchar', length: 64, nullable: true })
+  projectId!: string | null;
 
   @Column({ name: 'department_id', type: 'varchar', length: 64 })
   departmentId!: string;

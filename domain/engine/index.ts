@@ -6,6 +6,7 @@ export { EVENT_LABELS, STATUS_LABELS } from './labels';
 export { simulateCase, isCaseError, type CaseOutcome } from './simulate';
 export {
   dateChanges,
+  deadlineWakeups,
   overdueNotices,
   planWakeups,
   selectDue,

@@ -35,7 +35,13 @@ const ESCALATIONS_AHEAD = 3;
 /** About ten years of 5-working-day rounds: past that a project is not waiting on reminders. */
 const MAX_ESCALATION_ROUNDS = 500;
 
-function remindersFor(o: Obligation, cal: WorkingCalendar, policy: ReminderPolicy, after: number): Wakeup[] {
+/** The reminder rhythm for one due date: before it, on it, and escalations after it. */
+export function deadlineWakeups(
+  o: Pick<Obligation, 'key' | 'dueOn' | 'title' | 'basis'>,
+  cal: WorkingCalendar,
+  policy: ReminderPolicy,
+  after: number,
+): Wakeup[] {
   const dueOn = o.dueOn as IsoDate;
   const at = (date: IsoDate) => shanghaiInstant(date, policy.atHour);
   const base = { obligationKey: o.key, dueOn, title: o.title, basis: o.basis };
@@ -111,7 +117,7 @@ export function planWakeups(
         key: `${o.key}|opens|${o.opensOn}`,
       });
     }
-    if (o.dueOn) wakeups.push(...remindersFor(o, cal, policy, after));
+    if (o.dueOn) wakeups.push(...deadlineWakeups(o, cal, policy, after));
   }
   if (terminatesOn) {
     wakeups.push({

@@ -5,7 +5,15 @@ import { wuhan } from './wuhan.policy';
 import { yunfu } from './yunfu.policy';
 import type { PolicyPack } from './types';
 
-export type { PolicyPack, ObligationRule, RequirementRule, EventCheck, DateSpec, RuleContext } from './types';
+export type {
+  AnnualPlanRule,
+  PolicyPack,
+  ObligationRule,
+  RequirementRule,
+  EventCheck,
+  DateSpec,
+  RuleContext,
+} from './types';
 
 /** Every regulation the product enforces; a sixth is one more pack in this list. */
 export const POLICIES: readonly PolicyPack[] = [jilin, wuhan, shandong, yunfu, jinhu];
@@ -18,3 +26,4 @@ export function findPolicy(id: string): PolicyPack | undefined {
 
 export { jilin, wuhan, shandong, yunfu, jinhu };
 export { DEFAULT_REMINDERS, type ReminderPolicy } from './reminders';
+export { planDueDate, PLAN_FILING_TITLE } from './rule-helpers';

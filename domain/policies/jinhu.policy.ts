@@ -1,6 +1,13 @@
 import { addMonths } from '../calendar';
 import { formatYuan, monthsAfter, planFiling, requirement, withinPercent } from './rule-helpers';
-import type { PolicyPack } from './types';
+import type { AnnualPlanRule, PolicyPack } from './types';
+
+const ANNUAL_PLAN: AnnualPlanRule = {
+  month: 9,
+  day: 30,
+  basis: 'Jinhu 第七条',
+  label: '计划年度前一年的9月30日',
+};
 
 const isKey = (p: { category?: string }) => p.category === 'key';
 
@@ -18,10 +25,11 @@ export const jinhu: PolicyPack = {
   draft: true,
   pauseBasis: ['Jinhu 第二十五条', 'Jinhu 第三十一条'],
   requiresCategory: true,
+  annualPlan: ANNUAL_PLAN,
   lifecycleEnd: 'acceptance.passed',
   obligations: [
     // 第七条: 在每年9月30日前向县数据局申报下一年度计划
-    planFiling('Jinhu 第七条', 9, 30, '计划年度前一年的9月30日'),
+    planFiling(ANNUAL_PLAN),
     // 第二十六条: 重点类项目建成运行良好的，试运行2个月后申请竣工验收
     {
       key: 'acceptance.application',

@@ -1,6 +1,6 @@
 import { fromParts, IsoDate, yearOf } from '../calendar';
 import type { EventType, Fact } from '../engine/types';
-import type { DateSpec, ObligationRule, RequirementRule, RuleContext } from './types';
+import type { AnnualPlanRule, DateSpec, ObligationRule, RequirementRule, RuleContext } from './types';
 
 export const monthsAfter = (fact: Fact, months: number): DateSpec => ({
   kind: 'months',
@@ -34,20 +34,27 @@ export function onFact(
 }
 
 /** The yearly plan filing for the project's plan year, due on a fixed day of the year before. */
-export function planFiling(basis: string, month: number, day: number, label: string): ObligationRule {
+export function planFiling(rule: AnnualPlanRule): ObligationRule {
   return {
     key: 'plan.filing',
-    title: '年度计划申报',
-    basis,
+    title: PLAN_FILING_TITLE,
+    basis: rule.basis,
     metBy: 'plan.filed',
     derive: (ctx) => [
       {
         key: 'plan.filing',
         trigger: null,
-        due: fixedDate(fromParts(ctx.project.planYear - 1, month, day), label),
+        due: fixedDate(planDueDate(rule, ctx.project.planYear), rule.label),
       },
     ],
   };
+}
+
+export const PLAN_FILING_TITLE = '年度计划申报';
+
+/** The last day to file the plan for `planYear`, before 第203条's roll-forward. */
+export function planDueDate(rule: AnnualPlanRule, planYear: number): IsoDate {
+  return fromParts(planYear - 1, rule.month, rule.day);
 }
 
 /**

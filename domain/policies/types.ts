@@ -74,6 +74,14 @@ export interface EventCheck {
   check(event: ProjectEvent, ctx: RuleContext): string | null;
 }
 
+/** A yearly plan-filing rule: the plan for year Y is filed by month/day of Y−1. */
+export interface AnnualPlanRule {
+  month: number;
+  day: number;
+  basis: string;
+  label: string;
+}
+
 export interface PolicyPack {
   id: string;
   /** Bumped when a rule changes meaning; recorded with every project started under the pack. */
@@ -94,6 +102,8 @@ export interface PolicyPack {
   obligations: readonly ObligationRule[];
   /** The fact after which no new obligation can arise: with every obligation met, the project is complete. */
   lifecycleEnd: EventType;
+  /** The yearly plan-filing rule, if the regulation has one; drives the yearly filing cycle. */
+  annualPlan?: AnnualPlanRule;
   /** Reminder rhythm; DEFAULT_REMINDERS when absent. */
   reminders?: ReminderPolicy;
   requirements: readonly RequirementRule[];

@@ -1,5 +1,12 @@
 import { monthsAfter, onFact, planFiling, requirement } from './rule-helpers';
-import type { PolicyPack } from './types';
+import type { AnnualPlanRule, PolicyPack } from './types';
+
+const ANNUAL_PLAN: AnnualPlanRule = {
+  month: 11,
+  day: 30,
+  basis: 'Yunfu 第六条',
+  label: '计划年度前一年的11月30日',
+};
 
 /** 云浮市市级政务信息化服务项目管理办法 (云府办〔2020〕2号) */
 export const yunfu: PolicyPack = {
@@ -15,10 +22,11 @@ export const yunfu: PolicyPack = {
   draft: false,
   // The regulation has no article on suspending a project; a pause is the administrator's own act.
   pauseBasis: [],
+  annualPlan: ANNUAL_PLAN,
   lifecycleEnd: 'acceptance.passed',
   obligations: [
     // 第六条: 于每年11月30日前报市政务服务数据管理局备案（下一年度计划）
-    planFiling('Yunfu 第六条', 11, 30, '计划年度前一年的11月30日'),
+    planFiling(ANNUAL_PLAN),
     // 第八条(四): 审批意见有效期为两年
     onFact(
       {

@@ -10,6 +10,7 @@ import { ObligationEntity, ProjectEntity } from '../../db/entities';
 import { shanghaiDateOf, WorkingCalendar } from '../../domain';
 import { projectLifecycle } from '../../workflows';
 import { recordEventUpdate, TASK_QUEUE } from '../../workflows/messages';
+import { ensurePlanSchedules } from '../../apps/worker/schedules';
 import { database, department, newProject, workflowIdOf } from './harness';
 
 const root = join(__dirname, '..', '..');
@@ -105,4 +106,18 @@ it('runs a project on the dev server through the worker process, then shuts down
   const code = await new Promise((resolve) => workerProcess?.on('exit', (c) => resolve(c)));
   expect(code).toBe(0);
   await handle.terminate('test finished');
+});
+
+it('creates one schedule per regulation with a plan-filing rule, idempotently, opening 30 days before the due day', async () => {
+  const first = await ensurePlanSchedules(env.client, TASK_QUEUE);
+  const again = await ensurePlanSchedules(env.client, TASK_QUEUE);
+  expect(first).toEqual(['plan-filing-yunfu', 'plan-filing-jinhu']);
+  expect(again).toEqual(first);
+  const jinhu = await env.client.schedule.getHandle('plan-filing-jinhu').describe();
+  const next = jinhu.info.nextActionTimes[0] as Date;
+  // 31 August, 00:00 Asia/Shanghai: thirty days before 30 September.
+  expect(next.toISOString().slice(5)).toBe('08-30T16:00:00.000Z');
+  const yunfu = await env.client.schedule.getHandle('plan-filing-yunfu').describe();
+  expect((yunfu.info.nextActionTimes[0] as Date).toISOString().slice(5)).toBe('10-30T16:00:00.000Z');
+  for (const id of first) await env.client.schedule.getHandle(id).delete();
 });
