@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Dispatcher } from '../../apps/dispatcher/dispatcher';
+import { ensurePlanSchedules } from '../../apps/worker/schedules';
 import { idempotencyKeyOf } from '../../apps/dispatcher/message';
 import { shanghaiDateOf, WorkingCalendar, yearOf } from '../../domain';
 import { useSystem } from './api-harness';
@@ -193,4 +194,20 @@ it('records plan filings, meets the projects’ plan obligations, and shows who 
       .flatMap((r: { departments: { departmentId: string }[] }) => r.departments)
       .every((d: { departmentId: string }) => d.departmentId === 'dept-a'),
   ).toBe(true);
+});
+
+it('shows the plan-filing schedules and their next runs', async () => {
+  const ids = await ensurePlanSchedules(system.env.client, 'api-e2e-schedules');
+  try {
+    const res = await system
+      .http()
+      .get('/api/v1/plan-filings/schedules')
+      .set(await as('dept-a'))
+      .expect(200);
+    expect(res.body.map((s: { policy: string }) => s.policy)).toEqual(['yunfu', 'jinhu']);
+    const jinhu = res.body.find((s: { policy: string }) => s.policy === 'jinhu');
+    expect(jinhu.nextRuns[0]).toMatch(/-08-30T16:00:00\.000Z$/);
+  } finally {
+    for (const id of ids) await system.env.client.schedule.getHandle(id).delete();
+  }
 });

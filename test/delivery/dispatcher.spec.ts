@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { createEmailChannel } from '../../apps/dispatcher/email.channel';
 import { Dispatcher } from '../../apps/dispatcher/dispatcher';
 import { idempotencyKeyOf } from '../../apps/dispatcher/message';
@@ -17,7 +17,7 @@ import {
   verifySignature,
 } from '../../apps/dispatcher/webhook.channel';
 import { openDatabase } from '../../db/data-source';
-import { DeliveryEntity } from '../../db/entities';
+import { DeliveryEntity, UserEntity } from '../../db/entities';
 import { shanghaiInstant } from '../../domain';
 import { departmentWithProject } from './delivery-fixtures';
 
@@ -240,5 +240,87 @@ it('a dispatcher killed between sending and marking sent: the retry carries the 
     expect(done).toMatchObject({ status: 'sent', attempts: 2 });
   } finally {
     await hook.close();
+  }
+});
+
+it('sends escalations to bureau operators at once, or in one daily digest for those who chose it', async () => {
+  const users = dataSource.getRepository(UserEntity);
+  await users.upsert(
+    [
+      {
+        id: 'op-now',
+        username: 'op-now',
+        displayName: '即时',
+        passwordHash: 'x',
+        role: 'operator',
+        departmentId: null,
+        email: 'now@bureau.example',
+        dailyDigest: false,
+      },
+      {
+        id: 'op-digest',
+        username: 'op-digest',
+        displayName: '日报',
+        passwordHash: 'x',
+        role: 'operator',
+        departmentId: null,
+        email: 'digest@bureau.example',
+        dailyDigest: true,
+      },
+    ],
+    ['id'],
+  );
+  try {
+    const fixture = await departmentWithProject(dataSource, { emailEnabled: false });
+    const first = await fixture.notify({
+      kind: 'escalation',
+      audience: 'department-and-bureau',
+      count: 1,
+      dueOn: '2026-11-30',
+      title: '合同备案',
+    });
+    const second = await fixture.notify({
+      kind: 'escalation',
+      audience: 'department-and-bureau',
+      count: 1,
+      dueOn: '2026-11-27',
+      obligationKey: 'annual-report.2026',
+      title: '年度报告',
+    });
+    const time = clock(shanghaiInstant('2026-12-01', 10));
+    const dispatcher = new Dispatcher(dataSource, {
+      email: createEmailChannel(`smtp://127.0.0.1:${smtpPort}`),
+      now: time.now,
+      digestHour: 8,
+    });
+    const before = mails.length;
+    await dispatcher.runOnce();
+    const immediate = mails.slice(before);
+    expect(immediate.every((m) => m.envelopeTo.includes('now@bureau.example'))).toBe(true);
+    expect(immediate).toHaveLength(2);
+    // The digest waits for 08:00 the next day, then comes as one mail.
+    time.advance(21 * 3_600_000); // 07:00 the next day
+    await dispatcher.runOnce();
+    expect(mails.slice(before + 2)).toHaveLength(0);
+    time.advance(2 * 3_600_000); // 09:00
+    await dispatcher.runOnce();
+    const digests = mails.slice(before + 2);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]?.envelopeTo).toEqual(['digest@bureau.example']);
+    const parsed = await simpleParser(digests[0]?.raw ?? '');
+    expect(parsed.subject).toBe('【逾期督办日报】2026-12-02 共 2 项');
+    expect(parsed.text).toContain('合同备案');
+    expect(parsed.text).toContain('年度报告');
+    const states = await dataSource
+      .getRepository(DeliveryEntity)
+      .findBy({ notificationId: In([first.id, second.id]) });
+    expect(states.map((d) => [d.channel, d.status]).sort()).toEqual([
+      ['digest', 'sent'],
+      ['digest', 'sent'],
+      ['email', 'sent'],
+      ['email', 'sent'],
+    ]);
+  } finally {
+    await users.delete({ id: In(['op-now', 'op-digest']) });
   }
 });
