@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { createApp } from '../api/app';
 import { ConfigError, loadApiConfig } from '../api/config/api-config';
+import { loadWorkerConfig } from '../worker/config';
 import { ensurePlanSchedules } from '../worker/schedules';
 import { createProjectWorker } from '../worker/worker';
 import { openDatabase } from '../../db/data-source';
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     await ensurePlanSchedules(
       new Client({ connection: scheduleConnection, namespace: config.namespace }),
       config.taskQueue,
+      loadWorkerConfig({ ...process.env, DATABASE_URL: config.databaseUrl }).planLeadDays,
     );
     stops.push(async () => {
       // The SDK may already be shutting the worker down on the same signal.

@@ -4,6 +4,8 @@ export interface WorkerConfig {
   namespace: string;
   taskQueue: string;
   databaseUrl: string;
+  /** Days before a plan-filing due day that the yearly cycle opens. */
+  planLeadDays: number;
 }
 
 export class ConfigError extends Error {
@@ -24,6 +26,12 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
   const namespace = env.TEMPORAL_NAMESPACE ?? 'default';
   const taskQueue = env.TEMPORAL_TASK_QUEUE ?? 'deadline-keeper';
+  const planLeadDays = Number(env.PLAN_CYCLE_LEAD_DAYS ?? 30);
+  if (!Number.isInteger(planLeadDays) || planLeadDays < 1 || planLeadDays > 180) {
+    problems.push(
+      `PLAN_CYCLE_LEAD_DAYS must be a whole number of days from 1 to 180, got "${env.PLAN_CYCLE_LEAD_DAYS}"`,
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
-  return { temporalAddress, namespace, taskQueue, databaseUrl };
+  return { temporalAddress, namespace, taskQueue, databaseUrl, planLeadDays };
 }

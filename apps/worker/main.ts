@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     const schedules = await ensurePlanSchedules(
       new Client({ connection: clientConnection, namespace: config.namespace }),
       config.taskQueue,
+      config.planLeadDays,
     );
     console.log(`worker: plan-filing schedules ${schedules.join(', ')}`);
     const worker = await createProjectWorker({

@@ -211,3 +211,22 @@ it('shows the plan-filing schedules and their next runs', async () => {
     for (const id of ids) await system.env.client.schedule.getHandle(id).delete();
   }
 });
+
+it('lets an operator choose the daily digest', async () => {
+  const op = await as('operator');
+  const res = await system
+    .http()
+    .put('/api/v1/me/preferences')
+    .set(op)
+    .send({ email: 'operator@bureau.example', dailyDigest: true })
+    .expect(200);
+  expect(res.body).toMatchObject({
+    username: 'operator',
+    email: 'operator@bureau.example',
+    dailyDigest: true,
+  });
+  await system.http().put('/api/v1/me/preferences').set(op).send({ email: 'not-an-email' }).expect(400);
+  const me = await system.http().get('/api/v1/me').set(op).expect(200);
+  expect(me.body.dailyDigest).toBe(true);
+  await system.http().put('/api/v1/me/preferences').set(op).send({ dailyDigest: false }).expect(200);
+});

@@ -6,6 +6,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { MeController } from './me.controller';
 
 @Module({
   imports: [
@@ -26,7 +27,7 @@ import { AuthService } from './auth.service';
       useFactory: (config: ApiConfig) => [{ name: 'login', ttl: 60_000, limit: config.loginPerMinute }],
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, MeController],
   providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
