@@ -229,4 +229,5 @@ it('lets an operator choose the daily digest', async () => {
   const me = await system.http().get('/api/v1/me').set(op).expect(200);
   expect(me.body.dailyDigest).toBe(true);
   await system.http().put('/api/v1/me/preferences').set(op).send({ dailyDigest: false }).expect(200);
+  await system.dataSource.query(`UPDATE users SET email = NULL WHERE username = 'operator'`);
 });

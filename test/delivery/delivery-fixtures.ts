@@ -34,6 +34,11 @@ export async function departmentWithProject(
     workflowId: `project-${projectId}`,
   });
   const { writeNotifications } = createNotificationActivities(dataSource);
+  // Other tests' notifications in this shared database are not this test's to deliver.
+  await dataSource.query(`UPDATE notifications SET fanned_out_at = now() WHERE fanned_out_at IS NULL`);
+  await dataSource.query(
+    `UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'failed', 'sending')`,
+  );
   return {
     departmentId,
     projectId,
