@@ -215,16 +215,25 @@ export class Dispatcher {
   }
 
   /** Operators retry dead letters: they get a fresh set of attempts. */
-  async retry(notificationId: string): Promise<number> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(DeliveryEntity)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(this.now()), lastError: null })
-      .where('notification_id = :id AND status IN (:...statuses)', {
-        id: notificationId,
-        statuses: ['dead', 'failed'],
-      })
-      .execute();
-    return result.affected ?? 0;
+  retry(notificationId: string): Promise<number> {
+    return requeueDeliveries(this.dataSource, notificationId, new Date(this.now()));
   }
+}
+
+/** Puts a notification's dead or failed deliveries back in line with a fresh set of attempts. */
+export async function requeueDeliveries(
+  dataSource: DataSource,
+  notificationId: string,
+  at: Date,
+): Promise<number> {
+  const result = await dataSource
+    .createQueryBuilder()
+    .update(DeliveryEntity)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null })
+    .where('notification_id = :id AND status IN (:...statuses)', {
+      id: notificationId,
+      statuses: ['dead', 'failed'],
+    })
+    .execute();
+  return result.affected ?? 0;
 }

@@ -12,8 +12,6 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import {
   DeliveryEntity,
@@ -21,25 +19,11 @@ import {
   DepartmentEntity,
   NotificationEntity,
 } from '../../../db/entities';
+import { requeueDeliveries } from '../../dispatcher/dispatcher';
 import { AuditService } from '../audit/audit.service';
 import { CurrentUser, isBureau, Principal, Roles } from '../common/principal';
+import { PageQuery } from '../common/page.query';
 import { ChannelsDto } from './channels.dto';
-
-class PageQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
-}
 
 /** Who reads a notification: its department, and the bureau for escalations. */
 function visibility(user: Principal): { sql: string; params: unknown[] } {
@@ -156,19 +140,14 @@ export class NotificationsController {
     ) {
       throw new NotFoundException(`no notification ${id}`);
     }
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(DeliveryEntity)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
-      .where('notification_id = :id AND status IN (:...statuses)', { id, statuses: ['dead', 'failed'] })
-      .execute();
+    const requeued = await requeueDeliveries(this.dataSource, id, new Date());
     await this.audit.append({
       actorId: user.id,
       actorRole: user.role,
       action: 'notification.retried',
-      details: { notificationId: id, deliveries: result.affected ?? 0 },
+      details: { notificationId: id, deliveries: requeued },
     });
-    return { notificationId: id, requeued: result.affected ?? 0 };
+    return { notificationId: id, requeued };
   }
 
   @Get('departments/:id/channels')

@@ -11,8 +11,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { Type } from 'class-transformer';
 import { POLICIES } from '../../../domain';
+import { PageQuery } from '../common/page.query';
 import { IsIsoDateString, IsYuan } from '../common/validators';
 
 export class RegisterProjectDto {
@@ -63,7 +63,7 @@ export class RegisterProjectDto {
   allowOutOfForce?: boolean;
 }
 
-export class ListProjectsQuery {
+export class ListProjectsQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/)
@@ -84,18 +84,4 @@ export class ListProjectsQuery {
   @IsOptional()
   @IsIsoDateString('dueBefore')
   dueBefore?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
