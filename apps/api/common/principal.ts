@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor } from '../../../activities/types';
 import type { Role } from '../../../domain';
 
 /** Who is calling, from a verified token. */
@@ -24,3 +25,10 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 /** Bureau staff see every department; a department only its own. */
 export const isBureau = (p: Principal) => p.role === 'operator' || p.role === 'admin';
+
+/** The principal as the workflows record who acted. */
+export const actorOf = (p: Principal): Actor => ({
+  id: p.id,
+  role: p.role,
+  ...(p.departmentId ? { departmentId: p.departmentId } : {}),
+});

@@ -19,7 +19,7 @@ import {
   UpdateResult,
 } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../common/principal';
+import { actorOf, type Principal } from '../common/principal';
 import { ProjectAccess } from '../projects/project-access.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
@@ -54,11 +54,7 @@ export class ProjectCommands {
     const replay = updateId
       ? await this.dataSource.getRepository(FactEntity).existsBy({ projectId, idempotencyKey: updateId })
       : false;
-    const actor: Actor = {
-      id: principal.id,
-      role: principal.role,
-      ...(principal.departmentId ? { departmentId: principal.departmentId } : {}),
-    };
+    const actor = actorOf(principal);
     const handle = this.temporal.workflow.getHandle(project.workflowId);
     let result: UpdateResult;
     try {

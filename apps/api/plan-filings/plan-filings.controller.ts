@@ -21,7 +21,7 @@ import { PlanFilingEntity, ProjectEntity } from '../../../db/entities';
 import { findPolicy, planDueDate, POLICIES, shanghaiDateOf, WorkingCalendar } from '../../../domain';
 import { planFiledSignal, recordEventUpdate } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
-import { CurrentUser, isBureau, Principal } from '../common/principal';
+import { actorOf, CurrentUser, isBureau, Principal } from '../common/principal';
 import { IsIsoDateString } from '../common/validators';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
@@ -114,11 +114,7 @@ export class PlanFilingsController {
           args: [
             {
               event: { type: 'plan.filed', on },
-              actor: {
-                id: user.id,
-                role: user.role,
-                ...(user.departmentId ? { departmentId: user.departmentId } : {}),
-              },
+              actor: actorOf(user),
             },
           ],
           updateId: `plan-filing:${departmentId}:${body.policy}:${body.planYear}`,
