@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { NotificationEntity } from '../db/entities';
 import {
-  addDays,
   daysBetween,
   deadlineWakeups,
   DEFAULT_REMINDERS,
@@ -130,10 +129,10 @@ export function createPlanCycleActivities(dataSource: DataSource, loadNotices: (
         audience: 'department',
         key: `plan.filing|opens|${current.dueOn}`,
       };
-      const ahead = daysBetween(shanghaiDateOf(input.writtenAt), addDays(current.dueOn, 0));
-      return ahead >= 0 ? remindPlanFilers({ ...input, items: [opening] }) : 0;
+      // A cycle started after its due day skips the opening notice: reminders and escalations take over.
+      return shanghaiDateOf(input.writtenAt) <= current.dueOn
+        ? remindPlanFilers({ ...input, items: [opening] })
+        : 0;
     },
   };
 }
-
-export type PlanCycleActivities = ReturnType<typeof createPlanCycleActivities>;

@@ -1,3 +1,6 @@
+/** Days before a plan-filing due day that the yearly cycle opens, unless configured. */
+export const DEFAULT_LEAD_DAYS = 30;
+
 /** The worker's configuration, read from the environment and validated once at start-up. */
 export interface WorkerConfig {
   temporalAddress: string;
@@ -26,7 +29,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
   const namespace = env.TEMPORAL_NAMESPACE ?? 'default';
   const taskQueue = env.TEMPORAL_TASK_QUEUE ?? 'deadline-keeper';
-  const planLeadDays = Number(env.PLAN_CYCLE_LEAD_DAYS ?? 30);
+  const planLeadDays = Number(env.PLAN_CYCLE_LEAD_DAYS ?? DEFAULT_LEAD_DAYS);
   if (!Number.isInteger(planLeadDays) || planLeadDays < 1 || planLeadDays > 180) {
     problems.push(
       `PLAN_CYCLE_LEAD_DAYS must be a whole number of days from 1 to 180, got "${env.PLAN_CYCLE_LEAD_DAYS}"`,

@@ -1,8 +1,7 @@
 import { Client, MONTHS, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { addDays, fromParts, parts, POLICIES } from '../../domain';
 import { planFilingCycle } from '../../workflows';
-
-export const DEFAULT_LEAD_DAYS = 30;
+import { DEFAULT_LEAD_DAYS } from './config';
 
 export const planScheduleId = (policyId: string) => `plan-filing-${policyId}`;
 

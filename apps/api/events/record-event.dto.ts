@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsIn,
@@ -74,7 +74,8 @@ export class RecordEventDto {
   goalsChanged?: boolean;
 }
 
-export class ChangeRequestDto {
+/** A change request: its own required amounts, and the same flags as a recorded change.requested fact. */
+export class ChangeRequestDto extends PickType(RecordEventDto, ['brandChange', 'goalsChanged'] as const) {
   @ApiProperty({ example: '2026-11-20' })
   @IsIsoDateString('on')
   on!: string;
@@ -86,16 +87,6 @@ export class ChangeRequestDto {
   @ApiProperty({ description: 'the new total, in yuan' })
   @IsYuan()
   newTotal!: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  brandChange?: boolean;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  goalsChanged?: boolean;
 
   @ApiPropertyOptional()
   @IsOptional()
