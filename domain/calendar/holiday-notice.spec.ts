@@ -65,7 +65,7 @@ describe('holiday notice files (holiday-cn shape)', () => {
     [{ year: 2027, days: [{ date: '2027-01-01', isOffDay: true }] }, 'name must be a non-empty string'],
     [
       { year: 2027, days: [{ name: '元旦', date: '2027-02-30', isOffDay: true }] },
-      'is not a YYYY-MM-DD date',
+      '「days[0].date」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：2027-02-30',
     ],
   ])('refuses %j', (input, message) => {
     expect(reason(input).message).toContain(message);

@@ -1,4 +1,4 @@
-import { isIsoDate, isWeekend, IsoDate, WEEKDAY_NAMES_ZH, weekday, yearOf } from './iso-date';
+import { dateProblem, isIsoDate, isWeekend, IsoDate, WEEKDAY_NAMES_ZH, weekday, yearOf } from './iso-date';
 
 /** One day of a State Council holiday notice, in the holiday-cn JSON shape. */
 export interface NoticeDay {
@@ -68,7 +68,7 @@ export function parseHolidayNotice(input: unknown, source?: string): YearNotice 
       throw new NoticeValidationError(`${at}.name must be a non-empty string, got ${describe(name)}`, i);
     }
     if (!isIsoDate(date)) {
-      throw new NoticeValidationError(`${at} (${name}): date ${describe(date)} is not a YYYY-MM-DD date`, i);
+      throw new NoticeValidationError(`${at} (${name}): ${dateProblem(`${at}.date`, date)}`, i);
     }
     if (yearOf(date) !== year) {
       throw new NoticeValidationError(

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   addMonths,
   addYears,
+  dateProblem,
   daysInMonth,
   isIsoDate,
   parts,
@@ -73,5 +74,23 @@ describe('months and years (民法典 第202条)', () => {
         );
       }),
     );
+  });
+});
+
+describe('dateProblem: the one message for a date that is not a date', () => {
+  it.each([
+    ['2026-09-31', '2026-09-31'],
+    ['2027-02-29', '2027-02-29'],
+    ['2024-13-01', '2024-13-01'],
+    ['2024-02-30\u0000', '2024-02-30\u0000'],
+    [20240101, '20240101'],
+    [undefined, '（缺少）'],
+  ])('%p is refused, naming the field', (value, shown) => {
+    expect(dateProblem('on', value)).toBe(`「on」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：${shown}`);
+  });
+
+  it('a real date, 29 February of a leap year included, has no problem', () => {
+    expect(dateProblem('on', '2024-02-29')).toBeNull();
+    expect(dateProblem('on', '2000-02-29')).toBeNull();
   });
 });

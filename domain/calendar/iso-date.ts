@@ -39,6 +39,16 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * Why `value` is not a usable date for `field`, in words a person can act on, or null when it is one.
+ * The one message every layer (API, engine, `deadlines` command) gives for an impossible date.
+ */
+export function dateProblem(field: string, value: unknown): string | null {
+  if (isIsoDate(value)) return null;
+  const shown = value === undefined ? '（缺少）' : typeof value === 'string' ? value : JSON.stringify(value);
+  return `「${field}」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：${shown}`;
+}
+
 export function parts(date: IsoDate): { year: number; month: number; day: number } {
   const m = ISO_DATE.exec(date);
   if (!m || !isIsoDate(date)) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);

@@ -1,4 +1,11 @@
-import { FIRST_SUPPORTED_YEAR, isIsoDate, IsoDate, LAST_SUPPORTED_YEAR, yearOf } from '../calendar';
+import {
+  dateProblem,
+  FIRST_SUPPORTED_YEAR,
+  isIsoDate,
+  IsoDate,
+  LAST_SUPPORTED_YEAR,
+  yearOf,
+} from '../calendar';
 import { findPolicy, POLICIES } from '../policies';
 import type { PolicyPack } from '../policies/types';
 import type { EvaluationInput, ProjectAttributes, ProjectEvent, Role } from './types';
@@ -19,8 +26,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function date(value: unknown, path: string): IsoDate {
-  if (!isIsoDate(value))
-    throw new CaseError(`${path}: ${JSON.stringify(value) ?? 'missing'} is not a date (YYYY-MM-DD)`);
+  if (!isIsoDate(value)) throw new CaseError(dateProblem(path, value) as string);
   const year = yearOf(value);
   if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
     throw new CaseError(

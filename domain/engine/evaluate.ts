@@ -1,4 +1,4 @@
-import { IsoDate, WorkingCalendar } from '../calendar';
+import { dateProblem, IsoDate, WorkingCalendar } from '../calendar';
 import type { ChangeRequest, PolicyPack } from '../policies/types';
 import { compareKeys, makeContext, resolveInstances, toObligation } from './obligations';
 import { permissionRejection } from './permissions';
@@ -33,6 +33,8 @@ function byDay(events: readonly ProjectEvent[]): number[][] {
   return days;
 }
 
+const DATE_FIELDS = ['on', 'until', 'effectiveOn'] as const;
+
 interface State {
   pack: PolicyPack;
   project: ProjectAttributes;
@@ -46,6 +48,12 @@ function rejection(event: ProjectEvent, state: State): string | null {
   const { pack, facts } = state;
   if (!isEventType(event.type))
     return `unknown event type "${String(event.type)}"; known: ${EVENT_TYPES.join(', ')}`;
+  // An impossible date (2026-09-31) is refused like any other bad fact, before anything computes with it.
+  for (const field of DATE_FIELDS) {
+    const value = field === 'on' ? event.on : (event as unknown as Record<string, unknown>)[field];
+    const problem = field === 'on' || value !== undefined ? dateProblem(field, value) : null;
+    if (problem) return problem;
+  }
   if (event.on > state.asOf) return `${event.type} on ${event.on} is in the future (after ${state.asOf})`;
   if (event.actor) {
     const denied = permissionRejection(event.actor.role, event.type);

@@ -19,6 +19,23 @@ describe('events that are refused, with a reason, and change nothing', () => {
     );
   });
 
+  it.each([
+    [
+      { type: 'construction.completed', on: '2024-09-31' },
+      '「on」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：2024-09-31',
+    ],
+    [
+      { type: 'construction.completed', on: '2024-9-1' },
+      '「on」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：2024-9-1',
+    ],
+    [
+      { type: 'termination.requested', on: '2024-03-01', effectiveOn: '2023-02-29', reason: 'x' },
+      '「effectiveOn」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：2023-02-29',
+    ],
+  ])('an impossible date is refused, naming the field, rather than thrown (%o)', (event, reason) => {
+    expect(rejectedReason('wuhan', {}, [event])).toBe(reason);
+  });
+
   it('an unknown event type', () => {
     expect(rejectedReason('shandong', {}, [{ type: 'contract.burned', on: '2024-01-02' }])).toContain(
       'unknown event type "contract.burned"',

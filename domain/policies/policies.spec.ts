@@ -90,12 +90,15 @@ describe('cases that cannot be read (spec §6)', () => {
   };
   it.each([
     [{ ...good, policy: 'beijing' }, 'unknown policy "beijing"; known: jilin, wuhan, shandong, yunfu, jinhu'],
-    [{ ...good, asOf: '2024-02-30' }, 'asOf: "2024-02-30" is not a date'],
+    [{ ...good, asOf: '2024-02-30' }, '「asOf」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：2024-02-30'],
     [
       { ...good, events: [{ type: 'contract.signed', on: 'yesterday' }] },
-      'events[0].on: "yesterday" is not a date',
+      '「events[0].on」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：yesterday',
     ],
-    [{ ...good, events: [{ type: 'contract.signed' }] }, 'events[0].on: missing is not a date'],
+    [
+      { ...good, events: [{ type: 'contract.signed' }] },
+      '「events[0].on」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：（缺少）',
+    ],
     [{ ...good, project: { planYear: 2024 } }, 'project.investment is required'],
     [{ ...good, policy: 'jinhu' }, 'project.category is required under jinhu'],
     [{ ...good, asOf: '2100-01-01' }, 'outside the supported years'],

@@ -1,12 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsNumber, Matches, Max, Min } from 'class-validator';
-
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+import { IsNumber, Max, Min, ValidateBy } from 'class-validator';
+import { dateProblem, isIsoDate } from '../../../domain';
 
 /** An amount in yuan: a finite number from 0 to 10^13. */
 export const IsYuan = () =>
   applyDecorators(IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), Max(1e13));
 
-/** A calendar date written YYYY-MM-DD, named in the message. */
+/**
+ * A real calendar date written YYYY-MM-DD (2026-09-31 is refused), checked by the domain's own
+ * `isIsoDate` so the API, the engine and the `deadlines` command agree; the message names the field.
+ */
 export const IsIsoDateString = (field: string) =>
-  Matches(DATE_PATTERN, { message: `${field} must be a date (YYYY-MM-DD)` });
+  ValidateBy({
+    name: 'isIsoDateString',
+    validator: {
+      validate: (value: unknown) => isIsoDate(value),
+      defaultMessage: (args) => dateProblem(field, args?.value) ?? `「${field}」不是有效的日期`,
+    },
+  });
