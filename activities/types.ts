@@ -71,3 +71,21 @@ export interface NotificationInput {
   /** The workflow's clock when it decided to write them. */
   writtenAt: number;
 }
+
+/** The step of a workflow that can fail past its retries and wait for an administrator. */
+export type IncidentStep = 'registration' | 'wake-up' | 'calendar' | 'projection' | 'plan-cycle';
+
+/** An incident as a workflow opens it (also what its `status` query shows while it waits). */
+export interface IncidentInput {
+  id: string;
+  workflowId: string;
+  projectId?: string;
+  departmentId?: string;
+  subject: string;
+  step: IncidentStep;
+  errorType: string;
+  error: string;
+  attempts: number;
+  /** Epoch ms on the workflow's clock. */
+  openedAt: number;
+}

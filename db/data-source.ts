@@ -4,6 +4,7 @@ import { ENTITIES } from './entities';
 import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-schema';
 import { Accounts1763856100000 } from './migrations/1763856100000-accounts';
 import { Delivery1763856200000 } from './migrations/1763856200000-delivery';
+import { Incidents1763856400000 } from './migrations/1763856400000-incidents';
 import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
 
 export const MIGRATIONS = [
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   Accounts1763856100000,
   Delivery1763856200000,
   PlanFilings1763856300000,
+  Incidents1763856400000,
 ];
 
 /** The one way this product talks to PostgreSQL: explicit entities and migrations, never `synchronize`. */

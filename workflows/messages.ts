@@ -1,6 +1,14 @@
 /** Every update, signal and query a project's workflow answers, declared once for workflow and clients. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, EvaluateOutput, ProjectRecord, ProjectStatus, RecordedFact } from '../activities/types';
+import type {
+  Actor,
+  EvaluateOutput,
+  IncidentInput,
+  IncidentStep,
+  ProjectRecord,
+  ProjectStatus,
+  RecordedFact,
+} from '../activities/types';
 import type { EvaluationResult, IsoDate, ProjectEvent } from '../domain';
 
 export const TASK_QUEUE = 'deadline-keeper';
@@ -50,6 +58,13 @@ export interface ProjectView {
   facts: RecordedFact[];
   evaluation: EvaluationResult | null;
   nextWakeup: EvaluateOutput['wakeups'][number] | null;
+  /** A step that failed past its retries and waits for an administrator (absent before incidents existed). */
+  incident?: IncidentInput | null;
+}
+
+export interface RetryIncidentInput {
+  actor: Actor;
+  incidentId: string;
 }
 
 export const recordEventUpdate = defineUpdate<UpdateResult, [RecordEventInput]>('recordEvent');
@@ -58,6 +73,10 @@ export const resumeUpdate = defineUpdate<UpdateResult, [AdminActInput]>('resume'
 export const terminateUpdate = defineUpdate<UpdateResult, [TerminateInput]>('terminate');
 export const grantExtensionUpdate = defineUpdate<UpdateResult, [GrantExtensionInput]>('grantExtension');
 export const statusQuery = defineQuery<ProjectView>('status');
+/** An administrator runs an incident's failed step again (the cause fixed); refused for any other id. */
+export const retryIncidentUpdate = defineUpdate<{ step: IncidentStep }, [RetryIncidentInput]>(
+  'retryIncident',
+);
 export const calendarChangedSignal = defineSignal<[CalendarChange]>('calendarChanged');
 
 /** A department filed its plan: the yearly cycle looks again at once, and closes when all have. */

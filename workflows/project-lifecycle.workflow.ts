@@ -10,6 +10,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   proxyActivities,
+  RetryPolicy,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -22,15 +23,28 @@ import {
   pauseUpdate,
   recordEventUpdate,
   resumeUpdate,
+  retryIncidentUpdate,
   statusQuery,
   terminateUpdate,
   UpdateResult,
 } from './messages';
+import { IncidentGate, stepFailure } from './incident-gate';
 import { CarriedState, eventsOf, ProjectWorkflowInput, refusal, remember, statusOf } from './project-state';
 
-const { evaluateProject, projectState, writeNotifications } = proxyActivities<Activities>({
+const RETRY: RetryPolicy = {
+  initialInterval: '1 second',
+  maximumInterval: '1 minute',
+  backoffCoefficient: 2,
+};
+/** Background steps: about four minutes of retries, then an incident an administrator sees and retries. */
+const steps = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: { ...RETRY, maximumAttempts: 8 },
+});
+/** A fact's caller is waiting: a few seconds of retries, then the fact is refused with the reason. */
+const factSteps = proxyActivities<Activities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { ...RETRY, maximumAttempts: 3 },
 });
 
 export async function projectLifecycle(input: ProjectWorkflowInput): Promise<UpdateResult['status']> {
@@ -43,7 +57,14 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
   };
   let replan = false;
   let calendarChanged = false;
+  /** A fact was refused after its step failed: the read model may hold part of it. */
+  let resync = false;
   let busy = false;
+  const gate = new IncidentGate(
+    { subject: project.name, projectId: project.id, departmentId: project.departmentId },
+    steps.openIncident,
+  );
+  const ended = () => Boolean(state.last?.result.lifecycle.completed);
 
   /** One evaluation-and-projection at a time, so the read model never goes back to an older state. */
   async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -56,7 +77,10 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     }
   }
 
-  async function refresh(options: { tellMoves?: boolean; announceOverdue?: boolean } = {}): Promise<void> {
+  async function refresh(
+    options: { tellMoves?: boolean; announceOverdue?: boolean } = {},
+    { evaluateProject, projectState, writeNotifications } = steps,
+  ): Promise<void> {
     const previous = state.last?.result.obligations.map(({ key, opensOn, dueOn }) => ({
       key,
       opensOn,
@@ -110,8 +134,22 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
         idempotencyKey: key,
         recordedAt: Date.now(),
       };
+      const before = state.last;
       state.facts.push(fact);
-      await refresh({ announceOverdue: true });
+      try {
+        await refresh({ announceOverdue: true }, factSteps);
+      } catch (error) {
+        const failure = stepFailure(error);
+        if (!failure) throw error;
+        // Refused rather than half-recorded; whatever part reached the read model is projected over.
+        state.facts.pop();
+        state.last = before;
+        resync = true;
+        throw ApplicationFailure.nonRetryable(
+          `未能记录该事实，项目保持原状：${failure.message}`,
+          'FactNotRecorded',
+        );
+      }
       const index = state.facts.length - 1;
       const refused = state.last?.result.rejected.find((r) => r.event === index);
       if (refused) {
@@ -181,6 +219,12 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
         validate(extension(obligation, until, reason), actor),
     },
   );
+  setHandler(retryIncidentUpdate, () => gate.retry(), {
+    validator: ({ actor, incidentId }) => {
+      if (actor.role !== 'admin') throw new Error('只有管理员可以重试故障（incident）');
+      gate.validateRetry(incidentId);
+    },
+  });
   setHandler(calendarChangedSignal, () => {
     calendarChanged = true;
   });
@@ -190,26 +234,34 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     facts: state.facts,
     evaluation: state.last?.result ?? null,
     nextWakeup: state.last?.wakeups.find((w) => w.at > state.handledUntil) ?? null,
+    incident: gate.open,
   }));
 
-  if (!state.last) await exclusive(() => refresh({ announceOverdue: true }));
+  if (!state.last) {
+    await gate.run('registration', () => exclusive(() => refresh({ announceOverdue: true })));
+  }
 
   while (!state.last?.result.lifecycle.completed) {
     const next = state.last?.wakeups.find((w) => w.at > state.handledUntil);
     const woken = next
-      ? await condition(() => replan || calendarChanged, Math.max(1, next.at - Date.now()))
-      : (await condition(() => replan || calendarChanged), true);
+      ? await condition(() => replan || calendarChanged || resync, Math.max(1, next.at - Date.now()))
+      : (await condition(() => replan || calendarChanged || resync), true);
     if (!woken) {
-      await exclusive(async () => {
+      const wakeUp = async () => {
         const now = Date.now();
         const due = selectDue(state.last?.wakeups ?? [], state.handledUntil, now);
-        if (due.length > 0) await writeNotifications({ project, items: due, writtenAt: now });
+        if (due.length > 0) await steps.writeNotifications({ project, items: due, writtenAt: now });
         state.handledUntil = now;
         await refresh();
-      });
+      };
+      await gate.run('wake-up', () => exclusive(wakeUp), ended);
     } else if (calendarChanged) {
       calendarChanged = false;
-      await exclusive(() => refresh({ tellMoves: true }));
+      resync = false;
+      await gate.run('calendar', () => exclusive(() => refresh({ tellMoves: true })), ended);
+    } else if (resync) {
+      resync = false;
+      await gate.run('projection', () => exclusive(() => refresh()), ended);
     }
     replan = false;
     const info = workflowInfo();

@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -37,6 +38,7 @@ export class AppModule {
         ProjectsModule,
         OversightModule,
         CalendarModule,
+        IncidentsModule,
       ],
       controllers: [
         HealthController,

@@ -3,6 +3,7 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { DeliveryEntity, DepartmentChannelEntity } from './delivery.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { FactEntity } from './fact.entity';
+import { IncidentEntity } from './incident.entity';
 import { NotificationEntity } from './notification.entity';
 import { ObligationEntity } from './obligation.entity';
 import { PlanFilingEntity } from './plan-filing.entity';
@@ -17,6 +18,7 @@ export {
   FeedTokenEntity,
   UserEntity,
   FactEntity,
+  IncidentEntity,
   NotificationEntity,
   ObligationEntity,
   PlanFilingEntity,
@@ -36,4 +38,5 @@ export const ENTITIES = [
   DepartmentChannelEntity,
   DeliveryEntity,
   PlanFilingEntity,
+  IncidentEntity,
 ];

@@ -12,6 +12,8 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 it('has recorded histories to replay', () => {
   expect(files.length).toBeGreaterThanOrEqual(3);
+  // The incident path (a step failing, a fact refused meanwhile, an administrator's retry) is replayed too.
+  expect(files).toContain('wuhan-incident-v1.json');
 });
 
 it.each(files)('replays %s without a determinism error', async (file) => {

@@ -1,0 +1,126 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Gauge } from 'prom-client';
+import { IsNull, type DataSource } from 'typeorm';
+import { IncidentEntity } from '../../../db/entities';
+import { retryIncidentUpdate } from '../../../workflows/messages';
+import { AuditService } from '../audit/audit.service';
+import { actorOf, type Principal } from '../common/principal';
+import { registry } from '../metrics/metrics';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+/** What each step is, for the person reading the list. */
+export const STEP_TITLES: Record<string, string> = {
+  registration: '登记后首次计算期限',
+  'wake-up': '定时提醒与期限更新',
+  calendar: '节假日安排变化后重新计算',
+  projection: '更新项目视图',
+  'plan-cycle': '年度计划申报周期',
+};
+
+/** Open incidents by step, counted when Prometheus scrapes. */
+function openIncidentsGauge(dataSource: DataSource): Gauge {
+  const name = 'deadline_keeper_open_incidents';
+  const existing = registry.getSingleMetric(name) as Gauge | undefined;
+  if (existing) return existing;
+  return new Gauge({
+    name,
+    help: 'Workflow steps that failed past their retries and wait for an administrator, by step',
+    labelNames: ['step'],
+    registers: [registry],
+    async collect() {
+      const rows: { step: string; count: string }[] = await dataSource.query(
+        'SELECT step, count(*) AS count FROM incidents WHERE resolved_at IS NULL GROUP BY step',
+      );
+      this.reset();
+      for (const step of Object.keys(STEP_TITLES)) this.set({ step }, 0);
+      for (const r of rows) this.set({ step: r.step }, Number(r.count));
+    },
+  });
+}
+
+@Injectable()
+export class IncidentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly audit: AuditService,
+  ) {
+    openIncidentsGauge(dataSource);
+  }
+
+  async list(page: number, pageSize: number) {
+    const [rows, total] = await this.dataSource.getRepository(IncidentEntity).findAndCount({
+      where: { resolvedAt: IsNull() },
+      order: { openedAt: 'ASC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return {
+      page,
+      pageSize,
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        projectId: r.projectId,
+        subject: r.subject,
+        departmentId: r.departmentId,
+        step: r.step,
+        stepTitle: STEP_TITLES[r.step] ?? r.step,
+        errorType: r.errorType,
+        error: r.error,
+        attempts: r.attempts,
+        openedAt: r.openedAt.toISOString(),
+        workflowId: r.workflowId,
+      })),
+    };
+  }
+
+  /** Runs the incident's step again in its workflow, once whoever fixed the cause says so; audited. */
+  async retry(principal: Principal, id: string) {
+    const incident = await this.dataSource
+      .getRepository(IncidentEntity)
+      .findOneBy({ id, resolvedAt: IsNull() });
+    if (!incident) throw new NotFoundException(`没有编号为 ${id} 的待处理故障（incident）`);
+    const refused = async (reason: string) => {
+      await this.audit.append({
+        actorId: principal.id,
+        actorRole: principal.role,
+        action: 'incident.retry-refused',
+        projectId: incident.projectId,
+        details: { incidentId: id, reason },
+      });
+      return new ConflictException(reason);
+    };
+    try {
+      await this.temporal.workflow
+        .getHandle(incident.workflowId)
+        .executeUpdate(retryIncidentUpdate, { args: [{ actor: actorOf(principal), incidentId: id }] });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw await refused(error.cause?.message ?? error.message);
+      }
+      if (error instanceof WorkflowNotFoundError) {
+        throw await refused(`故障 ${id} 所属的流程已不在运行，无法重试`);
+      }
+      throw error;
+    }
+    await this.dataSource.transaction(async (tx) => {
+      await tx
+        .getRepository(IncidentEntity)
+        .update({ id, resolvedAt: IsNull() }, { resolvedAt: new Date(), resolvedBy: principal.id });
+      await this.audit.append(
+        {
+          actorId: principal.id,
+          actorRole: principal.role,
+          action: 'incident.retried',
+          projectId: incident.projectId,
+          details: { incidentId: id, step: incident.step, error: incident.error },
+        },
+        tx,
+      );
+    });
+    return { id, step: incident.step, retried: true };
+  }
+}
