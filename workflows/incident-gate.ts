@@ -45,16 +45,21 @@ export class IncidentGate {
    * Runs `step` until it succeeds, or until `settled` says it no longer matters (the project ended while
    * the incident waited). Anything but an activity failure is a bug and fails the workflow task as before.
    */
-  async run(step: IncidentStep, fn: () => Promise<void>, settled: () => boolean = () => false) {
+  run<T>(step: IncidentStep, fn: () => Promise<T>): Promise<T>;
+  run<T>(step: IncidentStep, fn: () => Promise<T>, settled: () => boolean): Promise<T | undefined>;
+  async run<T>(
+    step: IncidentStep,
+    fn: () => Promise<T>,
+    settled: () => boolean = () => false,
+  ): Promise<T | undefined> {
     for (;;) {
       try {
-        await fn();
-        return;
+        return await fn();
       } catch (error) {
         const failure = stepFailure(error);
         if (!failure) throw error;
         await this.wait(step, failure, settled);
-        if (settled()) return;
+        if (settled()) return undefined;
       }
     }
   }

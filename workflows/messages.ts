@@ -88,6 +88,7 @@ export interface PlanCycleView {
   dueOn: IsoDate | null;
   departments: { id: string; filedOn: IsoDate | null }[];
   nextWakeupAt: number | null;
+  incident?: IncidentInput | null;
 }
 
 export const planCycleQuery = defineQuery<PlanCycleView>('planCycle');

@@ -6,12 +6,14 @@
 import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PlanCycleStatus } from '../activities/plan-cycle.activity';
-import { selectDue, shanghaiDateOf, yearOf } from '../domain';
-import { planCycleQuery, planFiledSignal } from './messages';
+import { findPolicy, selectDue, shanghaiDateOf, yearOf } from '../domain';
+import { IncidentGate } from './incident-gate';
+import { planCycleQuery, planFiledSignal, retryIncidentUpdate } from './messages';
 
-const { planCycleStatus, remindPlanFilers, openPlanCycle } = proxyActivities<Activities>({
+/** Bounded: a step still failing after these becomes an incident an administrator sees and retries. */
+const { planCycleStatus, remindPlanFilers, openPlanCycle, openIncident } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 8 },
 });
 
 export interface PlanCycleInput {
@@ -27,6 +29,14 @@ export async function planFilingCycle(input: PlanCycleInput): Promise<'closed'> 
   let opened = input.carried?.opened ?? false;
   let filed = false;
   let status: PlanCycleStatus | null = null;
+  const regulation = findPolicy(input.policyId)?.jurisdiction ?? input.policyId;
+  const gate = new IncidentGate({ subject: `${regulation} ${planYear} 年度计划申报周期` }, openIncident);
+  setHandler(retryIncidentUpdate, () => gate.retry(), {
+    validator: ({ actor, incidentId }) => {
+      if (actor.role !== 'admin') throw new Error('只有管理员可以重试故障（incident）');
+      gate.validateRetry(incidentId);
+    },
+  });
   setHandler(planFiledSignal, () => {
     filed = true;
   });
@@ -36,13 +46,18 @@ export async function planFilingCycle(input: PlanCycleInput): Promise<'closed'> 
     dueOn: status?.dueOn ?? null,
     departments: status?.departments ?? [],
     nextWakeupAt: status?.wakeups[0]?.at ?? null,
+    incident: gate.open,
   }));
 
   for (;;) {
-    status = await planCycleStatus({ policyId: input.policyId, planYear, after: handledUntil });
+    status = await gate.run('plan-cycle', () =>
+      planCycleStatus({ policyId: input.policyId, planYear, after: handledUntil }),
+    );
     if (status.departments.every((d) => d.filedOn !== null)) return 'closed';
     if (!opened) {
-      await openPlanCycle({ policyId: input.policyId, planYear, writtenAt: Date.now() });
+      await gate.run('plan-cycle', () =>
+        openPlanCycle({ policyId: input.policyId, planYear, writtenAt: Date.now() }),
+      );
       opened = true;
     }
     const next = status.wakeups[0];
@@ -53,8 +68,11 @@ export async function planFilingCycle(input: PlanCycleInput): Promise<'closed'> 
     if (!woken) {
       const now = Date.now();
       const due = selectDue(status.wakeups, handledUntil, now);
-      if (due.length > 0)
-        await remindPlanFilers({ policyId: input.policyId, planYear, items: due, writtenAt: now });
+      if (due.length > 0) {
+        await gate.run('plan-cycle', () =>
+          remindPlanFilers({ policyId: input.policyId, planYear, items: due, writtenAt: now }),
+        );
+      }
       handledUntil = now;
     }
     if (workflowInfo().continueAsNewSuggested) {
