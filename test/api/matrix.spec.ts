@@ -115,6 +115,16 @@ const CELLS: Cell[] = [
     expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 422 },
   },
   {
+    name: 'GET /oversight/incidents',
+    call: (h) => h.get('/api/v1/oversight/incidents'),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 200, admin: 200 },
+  },
+  {
+    name: 'POST /oversight/incidents/:id/retry (unknown)',
+    call: (h) => h.post('/api/v1/oversight/incidents/00000000-0000-4000-8000-000000000000/retry'),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 404 },
+  },
+  {
     name: 'GET /audit/verify',
     call: (h) => h.get('/api/v1/audit/verify'),
     expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 200 },

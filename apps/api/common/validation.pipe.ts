@@ -1,4 +1,5 @@
 import { ArgumentMetadata, BadRequestException, Injectable, ValidationPipe } from '@nestjs/common';
+import { inputProblem } from './input-guard';
 
 /**
  * Whitelisting validation (unknown fields are refused), and a body bound to a DTO must be a JSON
@@ -17,6 +18,10 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const problem = inputProblem(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (problem) throw new BadRequestException(problem);
+    }
     const boundToClass =
       typeof metadata.metatype === 'function' &&
       ![Object, Array, String, Number, Boolean].includes(metadata.metatype as never);

@@ -1,0 +1,36 @@
+/**
+ * What no input of this product may carry, whatever its route: control characters (NUL breaks PostgreSQL
+ * text and jsonb; the others have no place in a name, reason or key; tab and line breaks may stay) and
+ * nesting deeper than any of its bodies needs (a deep one costs recursion in every layer after this).
+ */
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** The deepest real body (a simulated case's events with their actor) is 4 levels. */
+export const MAX_DEPTH = 16;
+
+const child = (path: string, key: string | number) =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+
+/** Why `value` (a body, query or parameter) is refused, naming the field, or null when it is fine. */
+export function inputProblem(value: unknown, path = '', depth = 0): string | null {
+  const field = path || '请求体';
+  if (typeof value === 'string') {
+    return CONTROL.test(value) ? `「${field}」含有控制字符（如 NUL），请删除后重试` : null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  if (depth >= MAX_DEPTH) return `「${field}」嵌套过深（最多 ${MAX_DEPTH} 层），请检查请求内容`;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = inputProblem(value[i], child(path, i), depth + 1);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    if (CONTROL.test(key)) return `「${field}」的字段名 ${JSON.stringify(key)} 含有控制字符，请删除后重试`;
+    const problem = inputProblem(inner, child(path, key), depth + 1);
+    if (problem) return problem;
+  }
+  return null;
+}
