@@ -9,10 +9,10 @@ import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics';
-import { NotificationsController } from './notifications/notifications.controller';
-import { PlanFilingsController } from './plan-filings/plan-filings.controller';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PlanFilingsModule } from './plan-filings/plan-filings.module';
 import { OversightModule } from './oversight/oversight.module';
-import { PoliciesController } from './policies/policies.controller';
+import { PoliciesModule } from './policies/policies.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -37,14 +37,11 @@ export class AppModule {
         ProjectsModule,
         OversightModule,
         CalendarModule,
+        NotificationsModule,
+        PlanFilingsModule,
+        PoliciesModule,
       ],
-      controllers: [
-        HealthController,
-        PoliciesController,
-        MetricsController,
-        NotificationsController,
-        PlanFilingsController,
-      ],
+      controllers: [HealthController, MetricsController],
     };
   }
 }
