@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../apps/api/auth/password';
 import { DepartmentEntity, UserEntity } from './entities';
+import { hashPassword } from './password';
 
 export const DEMO_DEPARTMENTS = [
   { id: 'dept-a', name: '市数据局政务服务处' },

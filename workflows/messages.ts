@@ -95,3 +95,9 @@ export const planCycleQuery = defineQuery<PlanCycleView>('planCycle');
 
 export const planCycleWorkflowId = (policyId: string, planYear: number) =>
   `plan-cycle-${policyId}-${planYear}`;
+
+/** The Temporal Schedule that opens a regulation's yearly plan-filing cycle. */
+export const planScheduleId = (policyId: string) => `plan-filing-${policyId}`;
+
+/** The id the schedule starts each cycle under (Temporal appends the scheduled time). */
+export const planCycleSchedulePrefix = (policyId: string) => `plan-cycle-${policyId}`;

@@ -10,10 +10,10 @@ import { ConfigModule } from './config/config.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics';
-import { NotificationsController } from './notifications/notifications.controller';
-import { PlanFilingsController } from './plan-filings/plan-filings.controller';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PlanFilingsModule } from './plan-filings/plan-filings.module';
 import { OversightModule } from './oversight/oversight.module';
-import { PoliciesController } from './policies/policies.controller';
+import { PoliciesModule } from './policies/policies.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -38,15 +38,12 @@ export class AppModule {
         ProjectsModule,
         OversightModule,
         CalendarModule,
+        NotificationsModule,
+        PlanFilingsModule,
+        PoliciesModule,
         IncidentsModule,
       ],
-      controllers: [
-        HealthController,
-        PoliciesController,
-        MetricsController,
-        NotificationsController,
-        PlanFilingsController,
-      ],
+      controllers: [HealthController, MetricsController],
     };
   }
 }

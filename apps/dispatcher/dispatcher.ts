@@ -5,6 +5,7 @@
  */
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DeliveryEntity, DepartmentChannelEntity, NotificationEntity, UserEntity } from '../../db/entities';
+import { requeueDeliveries } from '../../db/repositories/deliveries.repository';
 import { addDays, shanghaiDateOf, shanghaiInstant } from '../../domain';
 import type { EmailChannel } from './email.channel';
 import { sendWebhook } from './webhook.channel';
@@ -218,22 +219,4 @@ export class Dispatcher {
   retry(notificationId: string): Promise<number> {
     return requeueDeliveries(this.dataSource, notificationId, new Date(this.now()));
   }
-}
-
-/** Puts a notification's dead or failed deliveries back in line with a fresh set of attempts. */
-export async function requeueDeliveries(
-  dataSource: DataSource,
-  notificationId: string,
-  at: Date,
-): Promise<number> {
-  const result = await dataSource
-    .createQueryBuilder()
-    .update(DeliveryEntity)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null })
-    .where('notification_id = :id AND status IN (:...statuses)', {
-      id: notificationId,
-      statuses: ['dead', 'failed'],
-    })
-    .execute();
-  return result.affected ?? 0;
 }

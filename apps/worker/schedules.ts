@@ -1,9 +1,8 @@
 import { Client, MONTHS, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { addDays, fromParts, parts, POLICIES } from '../../domain';
 import { planFilingCycle } from '../../workflows';
+import { planCycleSchedulePrefix, planScheduleId } from '../../workflows/messages';
 import { DEFAULT_LEAD_DAYS } from './config';
-
-export const planScheduleId = (policyId: string) => `plan-filing-${policyId}`;
 
 /** When the cycle opens: `leadDays` before the filing day (month and day, any year; a leap day is not one). */
 export function openingDay(month: number, day: number, leadDays: number): { month: number; day: number } {
@@ -35,7 +34,7 @@ export async function ensurePlanSchedules(
         action: {
           type: 'startWorkflow',
           workflowType: planFilingCycle,
-          workflowId: `plan-cycle-${pack.id}`,
+          workflowId: planCycleSchedulePrefix(pack.id),
           taskQueue,
           args: [{ policyId: pack.id }],
         },

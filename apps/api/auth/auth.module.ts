@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
+import { MeService } from './me.service';
 
 @Module({
   imports: [
@@ -28,7 +29,7 @@ import { MeController } from './me.controller';
     }),
   ],
   controllers: [AuthController, MeController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, MeService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

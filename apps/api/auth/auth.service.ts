@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { UserEntity } from '../../../db/entities';
 import type { Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { verifyPassword } from './password';
+import { verifyPassword } from '../../../db/password';
 
 interface Claims {
   sub: string;

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
+import { FeedsController } from './feeds.controller';
+import { FeedsRepository } from './feeds.repository';
+import { FeedsService } from './feeds.service';
 
-@Module({ controllers: [CalendarController], providers: [CalendarService] })
+@Module({
+  imports: [ProjectsModule],
+  controllers: [CalendarController, FeedsController],
+  providers: [CalendarService, FeedsService, FeedsRepository],
+})
 export class CalendarModule {}

@@ -1,67 +1,26 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  DEFAULT_REMINDERS,
-  findPolicy,
-  isCaseError,
-  POLICIES,
-  PolicyPack,
-  simulateCase,
-} from '../../../domain';
-
-function describePolicy(p: PolicyPack) {
-  return {
-    id: p.id,
-    name: p.name,
-    jurisdiction: p.jurisdiction,
-    level: p.level,
-    version: p.version,
-    validFrom: p.validFrom,
-    validUntil: p.validUntil,
-    draft: p.draft,
-    obligations: p.obligations.map((r) => ({ key: r.key, title: r.title, basis: r.basis, metBy: r.metBy })),
-    requirements: p.requirements.map(({ key, title, basis }) => ({ key, title, basis })),
-    change: { basis: p.change.basis },
-    checks: p.checks.map((c) => ({ event: c.type, basis: c.basis })),
-    pauseBasis: p.pauseBasis,
-    reminders: p.reminders ?? DEFAULT_REMINDERS,
-  };
-}
+import { PoliciesService } from './policies.service';
 
 @ApiTags('policies')
 @ApiBearerAuth()
 @Controller()
 export class PoliciesController {
+  constructor(private readonly policies: PoliciesService) {}
+
   @Get('policies')
   list() {
-    return POLICIES.map(describePolicy);
+    return this.policies.list();
   }
 
   @Get('policies/:id')
   one(@Param('id') id: string) {
-    const pack = findPolicy(id);
-    if (!pack) throw new NotFoundException(`no policy ${id}; known: ${POLICIES.map((p) => p.id).join(', ')}`);
-    return describePolicy(pack);
+    return this.policies.one(id);
   }
 
-  /** The engine over HTTP: the same input and output as the `deadlines` command. */
   @Post('simulate')
   @HttpCode(200)
   simulate(@Body() body: unknown) {
-    const cases = Array.isArray(body) ? body : [body];
-    if (cases.length > 100) throw new UnprocessableEntityException('at most 100 cases per request');
-    const outcomes = cases.map((c) => simulateCase(c));
-    if (!Array.isArray(body) && outcomes[0] && isCaseError(outcomes[0]))
-      throw new UnprocessableEntityException(outcomes[0].error);
-    return Array.isArray(body) ? outcomes : outcomes[0];
+    return this.policies.simulate(body);
   }
 }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { FeedsController } from '../calendar/feeds.controller';
 import { EventsController } from '../events/events.controller';
 import { ProjectCommands } from '../events/project-commands.service';
 import { ProjectAccess } from './project-access.service';
@@ -7,7 +6,7 @@ import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  controllers: [ProjectsController, EventsController, FeedsController],
+  controllers: [ProjectsController, EventsController],
   providers: [ProjectsService, ProjectAccess, ProjectCommands],
   exports: [ProjectAccess],
 })

@@ -1,0 +1,88 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { ObligationEntity, ProjectEntity } from '../../../db/entities';
+import { STATUS_LABELS } from '../../../domain';
+import { AuditService } from '../audit/audit.service';
+import { isBureau, Principal } from '../common/principal';
+import { ProjectAccess } from '../projects/project-access.service';
+import type { CreateFeedDto } from './feeds.dto';
+import { FeedsRepository } from './feeds.repository';
+import { IcsEvent, toIcs } from './ics';
+
+function events(projects: ProjectEntity[], obligations: ObligationEntity[]): IcsEvent[] {
+  const names = new Map(projects.map((p) => [p.id, p.name]));
+  return obligations
+    .filter((o) => o.dueOn && (o.status === 'open' || o.status === 'overdue' || o.status === 'pending'))
+    .map((o) => ({
+      uid: `${o.projectId}-${o.key}@deadline-keeper`,
+      date: o.dueOn as string,
+      summary: `【到期】${o.title} · ${names.get(o.projectId) ?? ''}`,
+      description: `依据 ${o.basis}\n状态：${STATUS_LABELS[o.status as keyof typeof STATUS_LABELS] ?? o.status}${o.provisional ? '（暂定日期）' : ''}`,
+    }));
+}
+
+/** Due dates as iCalendar: one project for a signed-in caller, or a department through a revocable token. */
+@Injectable()
+export class FeedsService {
+  constructor(
+    private readonly repository: FeedsRepository,
+    private readonly access: ProjectAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  async project(user: Principal, id: string): Promise<string> {
+    const project = await this.access.visible(user, id);
+    const obligations = await this.repository.obligationsOf([id]);
+    return toIcs(`期限监管 · ${project.name}`, events([project], obligations), new Date());
+  }
+
+  /** A revocable link to all of a department's due dates, for calendar apps that cannot sign in. */
+  async create(user: Principal, body: CreateFeedDto) {
+    const departmentId = isBureau(user) ? body.departmentId : user.departmentId;
+    if (!departmentId) throw new ForbiddenException('bureau staff name the departmentId of the feed');
+    if (!isBureau(user) && body.departmentId && body.departmentId !== user.departmentId) {
+      throw new ForbiddenException('a department creates feeds for itself only');
+    }
+    const token = randomBytes(24).toString('base64url');
+    await this.repository.transaction(async (tx) => {
+      await this.repository.insert({ token, departmentId, createdBy: user.id }, tx);
+      // The audit keeps only a prefix: the log must not become a list of working feed links.
+      await this.audit.append(
+        {
+          actorId: user.id,
+          actorRole: user.role,
+          action: 'feed.created',
+          details: { departmentId, token: `${token.slice(0, 6)}…` },
+        },
+        tx,
+      );
+    });
+    return { token, departmentId, path: `/api/v1/feeds/${token}/calendar.ics` };
+  }
+
+  async revoke(user: Principal, token: string): Promise<void> {
+    const feed = await this.repository.live(token);
+    if (!feed || (!isBureau(user) && feed.departmentId !== user.departmentId))
+      throw new NotFoundException('no such feed');
+    await this.repository.transaction(async (tx) => {
+      await this.repository.revoke(token, tx);
+      await this.audit.append(
+        {
+          actorId: user.id,
+          actorRole: user.role,
+          action: 'feed.revoked',
+          details: { departmentId: feed.departmentId, token: `${token.slice(0, 6)}…` },
+        },
+        tx,
+      );
+    });
+  }
+
+  async feed(token: string): Promise<string> {
+    const feed = await this.repository.live(token);
+    if (!feed) throw new NotFoundException('no such feed, or it was revoked');
+    const projects = await this.repository.projectsOf(feed.departmentId);
+    const obligations = await this.repository.obligationsOf(projects.map((p) => p.id));
+    return toIcs(`期限监管 · ${feed.departmentId}`, events(projects, obligations), new Date());
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DeliveryEntity,
+  DepartmentChannelEntity,
+  DepartmentEntity,
+  NotificationEntity,
+} from '../../../db/entities';
+import { requeueDeliveries } from '../../../db/repositories/deliveries.repository';
+
+export interface InboxRow {
+  id: string;
+  project_id: string | null;
+  department_id: string;
+  obligation_key: string | null;
+  kind: string;
+  audience: string;
+  due_on: string | null;
+  written_at: Date;
+  payload: { message?: string };
+  read_at: Date | null;
+  total: string;
+}
+
+/** Who reads notifications: one department's, or (null) the bureau's escalations. */
+export type Readers = { departmentId: string } | null;
+
+function visibility(readers: Readers, first: number): { sql: string; params: unknown[] } {
+  return readers === null
+    ? { sql: `n.audience = 'department-and-bureau'`, params: [] }
+    : { sql: `n.department_id = $${first}`, params: [readers.departmentId] };
+}
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A reader's notifications, unread first, newest first, with the page's total. */
+  inbox(userId: string, readers: Readers, page: number, pageSize: number): Promise<InboxRow[]> {
+    const { sql, params } = visibility(readers, 2);
+    return this.dataSource.query(
+      `SELECT n.id, n.project_id, n.department_id, n.obligation_key, n.kind, n.audience, n.due_on::text AS due_on,
+              n.scheduled_for, n.written_at, n.payload, r.read_at, count(*) OVER () AS total
+         FROM notifications n LEFT JOIN inbox_reads r ON r.notification_id = n.id AND r.user_id = $1
+        WHERE ${sql}
+        ORDER BY (r.read_at IS NOT NULL), n.written_at DESC, n.id DESC
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      [userId, ...params],
+    );
+  }
+
+  deliveriesOf(ids: string[]): Promise<DeliveryEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(DeliveryEntity)
+      .createQueryBuilder('d')
+      .where('d.notification_id IN (:...ids)', { ids })
+      .orderBy('d.id', 'ASC')
+      .getMany();
+  }
+
+  /** The notification if `readers` may see it. */
+  async visible(id: string, readers: Readers): Promise<NotificationEntity | null> {
+    const { sql, params } = visibility(readers, 2);
+    const [row] = await this.dataSource.query(`SELECT n.id FROM notifications n WHERE n.id = $1 AND ${sql}`, [
+      id,
+      ...params,
+    ]);
+    if (!row) return null;
+    return this.dataSource.getRepository(NotificationEntity).findOneBy({ id });
+  }
+
+  exists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(NotificationEntity).existsBy({ id });
+  }
+
+  async markRead(id: string, userId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO inbox_reads (notification_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [id, userId],
+    );
+  }
+
+  requeue(id: string): Promise<number> {
+    return requeueDeliveries(this.dataSource, id, new Date());
+  }
+
+  departmentExists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(DepartmentEntity).existsBy({ id });
+  }
+
+  channels(departmentId: string): Promise<DepartmentChannelEntity | null> {
+    return this.dataSource.getRepository(DepartmentChannelEntity).findOneBy({ departmentId });
+  }
+
+  saveChannels(channels: Partial<DepartmentChannelEntity>, tx: EntityManager): Promise<unknown> {
+    return tx.getRepository(DepartmentChannelEntity).save(channels);
+  }
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

@@ -1,0 +1,134 @@
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type { NotificationEntity } from '../../../db/entities';
+import { AuditService } from '../audit/audit.service';
+import { isBureau, Principal } from '../common/principal';
+import type { PageQuery } from '../common/page.query';
+import type { ChannelsDto } from './notifications.dto';
+import { NotificationsRepository, Readers } from './notifications.repository';
+
+/** Who reads a notification: its department, and the bureau for escalations. */
+const readersOf = (user: Principal): Readers =>
+  isBureau(user) ? null : { departmentId: user.departmentId as string };
+
+const NOTIFICATION_ID = /^\d{1,18}$/;
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly repository: NotificationsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The caller's notifications, unread first, newest first, with each channel's delivery state. */
+  async inbox(user: Principal, query: PageQuery) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const rows = await this.repository.inbox(user.id, readersOf(user), page, pageSize);
+    const deliveries = await this.repository.deliveriesOf(rows.map((r) => String(r.id)));
+    return {
+      page,
+      pageSize,
+      total: Number(rows[0]?.total ?? 0),
+      unread: rows.filter((r) => !r.read_at).length,
+      items: rows.map((r) => ({
+        id: String(r.id),
+        projectId: r.project_id,
+        departmentId: r.department_id,
+        obligationKey: r.obligation_key,
+        kind: r.kind,
+        audience: r.audience,
+        dueOn: r.due_on,
+        writtenAt: r.written_at,
+        message: r.payload.message,
+        read: r.read_at !== null,
+        deliveries: deliveries
+          .filter((d) => d.notificationId === String(r.id))
+          .map(({ channel, recipient, status, attempts, lastError, sentAt }) => ({
+            channel,
+            recipient,
+            status,
+            attempts,
+            lastError,
+            sentAt,
+          })),
+      })),
+    };
+  }
+
+  private async visible(user: Principal, id: string): Promise<NotificationEntity> {
+    const n = NOTIFICATION_ID.test(id) ? await this.repository.visible(id, readersOf(user)) : null;
+    if (!n) throw new NotFoundException(`no notification ${id}`);
+    return n;
+  }
+
+  async read(user: Principal, id: string): Promise<void> {
+    await this.visible(user, id);
+    await this.repository.markRead(id, user.id);
+  }
+
+  async one(user: Principal, id: string) {
+    const n = await this.visible(user, id);
+    return { ...n, deliveries: await this.repository.deliveriesOf([id]) };
+  }
+
+  /** Dead letters get a fresh set of attempts; the dispatcher picks them up on its next pass. */
+  async retry(user: Principal, id: string) {
+    // Bureau staff may retry any department's dead letters, not only the escalations in their inbox.
+    if (!NOTIFICATION_ID.test(id) || !(await this.repository.exists(id))) {
+      throw new NotFoundException(`no notification ${id}`);
+    }
+    const requeued = await this.repository.requeue(id);
+    await this.audit.append({
+      actorId: user.id,
+      actorRole: user.role,
+      action: 'notification.retried',
+      details: { notificationId: id, deliveries: requeued },
+    });
+    return { notificationId: id, requeued };
+  }
+
+  async channels(user: Principal, id: string) {
+    await this.department(user, id);
+    const c = await this.repository.channels(id);
+    return {
+      departmentId: id,
+      emails: c?.emails ?? [],
+      emailEnabled: c?.emailEnabled ?? true,
+      webhookUrl: c?.webhookUrl ?? null,
+      webhookEnabled: c?.webhookEnabled ?? false,
+      webhookSecretSet: Boolean(c?.webhookSecret),
+    };
+  }
+
+  async setChannels(user: Principal, id: string, body: ChannelsDto) {
+    await this.department(user, id);
+    const current = await this.repository.channels(id);
+    const next = { ...current, departmentId: id, ...body, updatedAt: new Date() };
+    if (next.webhookEnabled && (!next.webhookUrl || !next.webhookSecret)) {
+      throw new UnprocessableEntityException(
+        'a webhook needs webhookUrl and webhookSecret before it can be enabled',
+      );
+    }
+    await this.repository.transaction(async (tx) => {
+      await this.repository.saveChannels(next, tx);
+      const { webhookSecret: _secret, ...shown } = body;
+      await this.audit.append(
+        {
+          actorId: user.id,
+          actorRole: user.role,
+          action: 'channels.updated',
+          details: { departmentId: id, ...shown, webhookSecretChanged: body.webhookSecret !== undefined },
+        },
+        tx,
+      );
+    });
+    return this.channels(user, id);
+  }
+
+  /** A department manages its own channels; bureau staff may see any department's. */
+  private async department(user: Principal, id: string): Promise<void> {
+    const exists = await this.repository.departmentExists(id);
+    if (!exists || (!isBureau(user) && user.departmentId !== id))
+      throw new NotFoundException(`no department ${id}`);
+  }
+}
