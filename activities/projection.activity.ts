@@ -34,6 +34,16 @@ export function createProjectionActivities(dataSource: DataSource) {
           },
           ['id'],
         );
+        // A fact the workflow refused after it reached the read model (a later step failed) is not a fact.
+        const kept = facts.map((f) => f.idempotencyKey);
+        const refused = tx
+          .createQueryBuilder()
+          .delete()
+          .from(FactEntity)
+          .where('project_id = :id', { id: project.id });
+        await (
+          kept.length ? refused.andWhere('idempotency_key NOT IN (:...kept)', { kept }) : refused
+        ).execute();
         if (facts.length > 0) {
           await tx
             .createQueryBuilder()

@@ -11,7 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { IncidentInput } from '../../activities/types';
-import { IncidentEntity, ProjectEntity } from '../../db/entities';
+import { FactEntity, IncidentEntity, ProjectEntity } from '../../db/entities';
+import { addDays } from '../../domain';
 import type { projectLifecycle } from '../../workflows';
 import { recordEventUpdate, retryIncidentUpdate, statusQuery } from '../../workflows/messages';
 import { admin, department, isolate, newProject, today, useTimeSkippingServers, worker } from './harness';
@@ -19,22 +20,28 @@ import { admin, department, isolate, newProject, today, useTimeSkippingServers, 
 const servers = useTimeSkippingServers();
 const isolation = isolate(() => servers.env);
 
-/** Every write of `projectId`'s read-model row fails with `sqlState` until `remove()`. */
-async function injectFault(dataSource: DataSource, projectId: string, sqlState: string) {
+/** Every write of `projectId`'s rows in `table` fails with `sqlState` until `remove()`. */
+async function injectFault(
+  dataSource: DataSource,
+  projectId: string,
+  sqlState: string,
+  table: 'projects' | 'notifications' = 'projects',
+) {
+  const column = table === 'projects' ? 'id' : 'project_id';
   const name = `test_fault_${randomBytes(4).toString('hex')}`;
   await dataSource.query(`
     CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF NEW.id = '${projectId}' THEN RAISE EXCEPTION 'injected fault' USING ERRCODE = '${sqlState}'; END IF;
+      IF NEW.${column} = '${projectId}' THEN RAISE EXCEPTION 'injected fault' USING ERRCODE = '${sqlState}'; END IF;
       RETURN NEW;
     END $$`);
   await dataSource.query(
-    `CREATE TRIGGER ${name} BEFORE INSERT OR UPDATE ON projects FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+    `CREATE TRIGGER ${name} BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
   );
   return {
     async remove() {
-      await dataSource.query(`DROP TRIGGER ${name} ON projects`);
-      await dataSource.query(`DROP FUNCTION ${name}()`);
+      await dataSource.query(`DROP TRIGGER IF EXISTS ${name} ON ${table}`);
+      await dataSource.query(`DROP FUNCTION IF EXISTS ${name}()`);
     },
   };
 }
@@ -139,7 +146,7 @@ it('a step failing for good opens an incident at once; facts are refused with th
       }
     });
   } finally {
-    await fault.remove().catch(() => undefined);
+    await fault.remove();
   }
 });
 
@@ -158,4 +165,37 @@ it('a step failing with an error a retry might fix is retried a bounded number o
   } finally {
     await fault.remove();
   }
+});
+
+it('a fact whose later step fails after the read model took it is refused, and the read model forgets it', async () => {
+  const project = newProject('shandong');
+  const w = await worker(servers.env, servers.dataSource, isolation.taskQueue());
+  await w.runUntil(async () => {
+    const handle = await isolation.start(project);
+    await eventually(async () => (await handle.query(statusQuery)).evaluation, 'the first evaluation');
+    // A contract signed a month ago: its filing is overdue at once, and that notice cannot be written.
+    const fault = await injectFault(servers.dataSource, project.id, '23514', 'notifications');
+    try {
+      const on = addDays(await today(servers.env), -30);
+      await expect(
+        handle.executeUpdate(recordEventUpdate, {
+          args: [{ event: { type: 'contract.signed', on }, actor: department }],
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'FactNotRecorded' } });
+      expect((await handle.query(statusQuery)).facts).toEqual([]);
+      await eventually(
+        async () =>
+          (await servers.dataSource.getRepository(FactEntity).countBy({ projectId: project.id })) === 0,
+        'the refused fact to leave the read model',
+      );
+    } finally {
+      await fault.remove();
+    }
+    const on = addDays(await today(servers.env), -30);
+    const recorded = await handle.executeUpdate(recordEventUpdate, {
+      args: [{ event: { type: 'contract.signed', on }, actor: department }],
+    });
+    expect(recorded.factIndex).toBe(0);
+    expect(await servers.dataSource.getRepository(FactEntity).countBy({ projectId: project.id })).toBe(1);
+  });
 });
