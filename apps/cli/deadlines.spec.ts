@@ -79,6 +79,22 @@ describe('npm run --silent deadlines', () => {
     expect(out.stdout).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses an impossible date in a case or a notice, naming the field', () => {
+    const bad = { ...examples[0]?.case, events: [{ type: 'contract.signed', on: '2026-09-31' }] };
+    const out = deadlines(['-'], JSON.stringify(bad));
+    expect(out.code).toBe(1);
+    expect(out.json()).toEqual({
+      error: '「events[0].on」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：2026-09-31',
+    });
+    const notice = file('impossible-notice.json', {
+      year: 2027,
+      days: [{ name: '元旦', date: '2027-02-30', isOffDay: true }],
+    });
+    const refused = deadlines(['--notice', notice, file('y.json', examples[0]?.case)]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.json().error).toContain('「days[0].date」不是有效的日期');
+  });
+
   it('reports a file that is not JSON as an error', () => {
     const out = deadlines([file('broken.json', '{ "policy": ')]);
     expect(out.code).not.toBe(0);
