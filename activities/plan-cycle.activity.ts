@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { NotificationEntity } from '../db/entities';
 import {
@@ -37,7 +38,13 @@ const cycleKey = (policyId: string, planYear: number, departmentId: string, key:
 export function createPlanCycleActivities(dataSource: DataSource, loadNotices: () => Promise<YearNotice[]>) {
   async function status(input: PlanCycleInput): Promise<PlanCycleStatus> {
     const pack = findPolicy(input.policyId);
-    if (!pack?.annualPlan) throw new Error(`${input.policyId} has no plan-filing rule`);
+    if (!pack?.annualPlan) {
+      // A configuration mistake no retry can mend: an incident at once.
+      throw ApplicationFailure.nonRetryable(
+        `${input.policyId} 没有年度计划申报规定（has no plan-filing rule）`,
+        'NoPlanFilingRule',
+      );
+    }
     const calendar = WorkingCalendar.standard(await loadNotices());
     const dueOn = calendar.rollForward(planDueDate(pack.annualPlan, input.planYear));
     // Every department with a project under this regulation files a plan each year.

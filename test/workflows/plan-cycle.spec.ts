@@ -3,11 +3,17 @@
  * that have not filed, none for those that have, escalation after it, and the cycle closes once all filed.
  */
 import { randomUUID } from 'node:crypto';
-import { DepartmentEntity, NotificationEntity, PlanFilingEntity, ProjectEntity } from '../../db/entities';
+import {
+  DepartmentEntity,
+  IncidentEntity,
+  NotificationEntity,
+  PlanFilingEntity,
+  ProjectEntity,
+} from '../../db/entities';
 import { shanghaiDateOf, WorkingCalendar, yearOf } from '../../domain';
 import { planFilingCycle } from '../../workflows';
-import { planCycleQuery, planFiledSignal } from '../../workflows/messages';
-import { finished, isolate, today, useTimeSkippingServers, worker } from './harness';
+import { planCycleQuery, planFiledSignal, retryIncidentUpdate } from '../../workflows/messages';
+import { admin, finished, isolate, today, useTimeSkippingServers, worker } from './harness';
 import { checkNotifications } from './notification-rules';
 import { play } from './steps';
 
@@ -98,5 +104,38 @@ it('reminds the departments that have not filed, escalates after 30 September, a
     }
     await handle.signal(planFiledSignal, { departmentId: late });
     expect(await finished(servers.env, handle.workflowId)).toBe('closed');
+  });
+});
+
+it('a cycle whose step cannot succeed opens an incident instead of retrying forever; a retry runs the step again', async () => {
+  const w = await worker(servers.env, servers.dataSource, isolation.taskQueue());
+  await w.runUntil(async () => {
+    // Wuhan has no plan-filing rule: a cycle started for it is a configuration mistake.
+    const handle = await servers.env.client.workflow.start(planFilingCycle, {
+      taskQueue: isolation.taskQueue(),
+      workflowId: `plan-cycle-wuhan-${randomUUID().slice(0, 4)}`,
+      args: [{ policyId: 'wuhan', planYear: 2030 }],
+    });
+    const openIncident = async () => {
+      for (let i = 0; i < 100; i++) {
+        const { incident } = await handle.query(planCycleQuery);
+        if (incident) return incident;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('no incident opened');
+    };
+    const first = await openIncident();
+    expect(first).toMatchObject({ step: 'plan-cycle', errorType: 'NoPlanFilingRule', attempts: 1 });
+    expect(first.subject).toContain('2030 年度计划申报周期');
+    await handle.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin, incidentId: first.id }] });
+    // The cause is not fixed: the step fails again, and a new incident says so.
+    let second = await openIncident();
+    for (let i = 0; i < 100 && second.id === first.id; i++) second = await openIncident();
+    expect(second.id).not.toBe(first.id);
+    const rows = await servers.dataSource
+      .getRepository(IncidentEntity)
+      .findBy({ workflowId: handle.workflowId });
+    expect(rows.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+    await handle.terminate('test finished');
   });
 });
