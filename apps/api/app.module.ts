@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { ApiConfig } from './config/api-config';
+import { DepartmentScopeModule } from './common/department-scope';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics';
@@ -32,6 +33,7 @@ export class AppModule {
           synchronize: false,
         }),
         TemporalModule,
+        DepartmentScopeModule,
         AuditModule,
         AuthModule,
         ProjectsModule,

@@ -1,6 +1,5 @@
 import {
   ConflictException,
-  ForbiddenException,
   Inject,
   Injectable,
   NotFoundException,
@@ -15,7 +14,8 @@ import {
   recordEventUpdate,
 } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
-import { actorOf, isBureau, Principal } from '../common/principal';
+import { DepartmentScope } from '../common/department-scope';
+import { actorOf, Principal } from '../common/principal';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { PLAN_POLICIES, PlanFilingDto, PlanFilingsQuery } from './plan-filings.dto';
 import { PlanFilingsRepository } from './plan-filings.repository';
@@ -26,16 +26,12 @@ export class PlanFilingsService {
     private readonly repository: PlanFilingsRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditService,
+    private readonly scope: DepartmentScope,
   ) {}
 
   /** A department's annual plan filed for a plan year; it also meets its projects' plan.filing obligations. */
   async file(user: Principal, body: PlanFilingDto) {
-    const departmentId = isBureau(user) ? body.departmentId : user.departmentId;
-    if (!departmentId)
-      throw new UnprocessableEntityException('bureau staff name the departmentId that filed');
-    if (!isBureau(user) && body.departmentId && body.departmentId !== user.departmentId) {
-      throw new ForbiddenException('a department files its own plan only');
-    }
+    const departmentId = await this.scope.target(user, body.departmentId);
     const today = shanghaiDateOf(Date.now());
     const on = body.on ?? today;
     if (on > today) throw new UnprocessableEntityException(`on ${on} is in the future`);
@@ -101,16 +97,13 @@ export class PlanFilingsService {
   async oversight(user: Principal, query: PlanFilingsQuery) {
     const today = shanghaiDateOf(Date.now());
     const calendar = WorkingCalendar.standard();
+    const departmentId = await this.scope.filter(user, query.department);
     const result = [];
     for (const policyId of PLAN_POLICIES) {
       const pack = findPolicy(policyId);
       if (!pack?.annualPlan) continue;
       const dueOn = calendar.rollForward(planDueDate(pack.annualPlan, query.year));
-      const rows = await this.repository.filings(
-        policyId,
-        query.year,
-        isBureau(user) ? null : user.departmentId,
-      );
+      const rows = await this.repository.filings(policyId, query.year, departmentId);
       result.push({
         policy: policyId,
         regulation: pack.name,
