@@ -2,10 +2,16 @@ import {
   ConflictException,
   Inject,
   Injectable,
+  Logger,
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import {
+  Client,
+  ScheduleNotFoundError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { findPolicy, planDueDate, shanghaiDateOf, WorkingCalendar } from '../../../domain';
 import {
   planCycleSchedulePrefix,
@@ -16,12 +22,15 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
 import { actorOf, Principal } from '../common/principal';
+import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { PLAN_POLICIES, PlanFilingDto, PlanFilingsQuery } from './plan-filings.dto';
 import { PlanFilingsRepository } from './plan-filings.repository';
 
 @Injectable()
 export class PlanFilingsService {
+  private readonly logger = new Logger('PlanFilingsService');
+
   constructor(
     private readonly repository: PlanFilingsRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
@@ -68,8 +77,13 @@ export class PlanFilingsService {
           updateId: `plan-filing:${departmentId}:${body.policy}:${body.planYear}`,
         });
         projectsMet += 1;
-      } catch {
-        // A project that already had its plan recorded keeps it.
+      } catch (error) {
+        // A project that already had its plan recorded keeps it (the fact is refused), and a
+        // closed project records nothing; the filing itself stands either way.
+        if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) continue;
+        this.logger.warn(
+          `plan filing ${departmentId}/${body.policy}/${body.planYear} not recorded in ${project.workflowId}: ${(error as Error).message}`,
+        );
       }
     }
     await this.signalCycles(body.policy, departmentId);
@@ -88,8 +102,11 @@ export class PlanFilingsService {
             .signal(planFiledSignal, { departmentId });
         }
       }
-    } catch {
-      // The cycle looks at the filings again on its next reminder anyway.
+    } catch (error) {
+      // Not fatal: the cycle looks at the filings again on its next reminder anyway.
+      this.logger.warn(
+        `could not tell the ${policyId} plan cycle that ${departmentId} filed: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -133,7 +150,9 @@ export class PlanFilingsService {
           nextRuns: description.info.nextActionTimes.slice(0, 3),
           paused: description.state.paused,
         });
-      } catch {
+      } catch (error) {
+        if (isTemporalUnavailable(error)) throw temporalUnavailable(error);
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
         throw new NotFoundException(
           `the schedule for ${policyId} does not exist yet: it is created when a worker starts`,
         );
