@@ -8,8 +8,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import type { ApiConfig } from './config/api-config';
 import { DepartmentScopeModule } from './common/department-scope';
 import { ConfigModule } from './config/config.module';
-import { HealthController } from './health/health.controller';
-import { MetricsController } from './metrics/metrics';
+import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlanFilingsModule } from './plan-filings/plan-filings.module';
 import { OversightModule } from './oversight/oversight.module';
@@ -42,8 +41,8 @@ export class AppModule {
         NotificationsModule,
         PlanFilingsModule,
         PoliciesModule,
+        HealthModule,
       ],
-      controllers: [HealthController, MetricsController],
     };
   }
 }
