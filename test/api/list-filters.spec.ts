@@ -3,6 +3,7 @@
  * department gives the one department-scope answer (404) for a department the caller may not name.
  */
 import { randomBytes } from 'node:crypto';
+import { AuditEntryEntity } from '../../db/entities';
 import { addDays, daysBetween, shanghaiDateOf, WorkingCalendar } from '../../domain';
 import { useSystem } from './api-harness';
 
@@ -305,10 +306,18 @@ describe('one department-scope answer', () => {
   it.each(routes.map((r) => [r.name, r] as const))(
     '%s: another department and an unknown one both answer 404',
     async (_name, route) => {
+      const refused = () =>
+        system.dataSource
+          .getRepository(AuditEntryEntity)
+          .countBy({ actorId: 'user-dept-b', action: 'department.refused' });
+      const before = await refused();
       const other = await route.call('dept-a');
       const unknown = await route.call('dept-nowhere');
       expect([other.status, unknown.status]).toEqual([404, 404]);
       expect(other.body.title).toBe(unknown.body.title);
+      expect(other.body.detail).toContain('dept-a');
+      // Each refused attempt is audited.
+      expect(await refused()).toBe(before + 2);
     },
   );
 

@@ -2,6 +2,7 @@ import { BadRequestException, Global, Injectable, Module, NotFoundException } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DepartmentEntity } from '../../../db/entities';
+import { AuditService } from '../audit/audit.service';
 import { isBureau, Principal } from './principal';
 
 /** How a department id is written wherever a request names one. */
@@ -25,7 +26,10 @@ export class DepartmentNotVisible extends NotFoundException {
  */
 @Injectable()
 export class DepartmentScope {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /**
    * The department a list is narrowed to: the requested one if the caller may see it, else the
@@ -49,7 +53,16 @@ export class DepartmentScope {
 
   private async check(principal: Principal, id: string): Promise<string> {
     if (!isBureau(principal)) {
-      if (id !== principal.departmentId) throw new DepartmentNotVisible(id);
+      if (id !== principal.departmentId) {
+        // A department reaching for another one is a refused attempt, and every one is audited.
+        await this.audit.append({
+          actorId: principal.id,
+          actorRole: principal.role,
+          action: 'department.refused',
+          details: { departmentId: principal.departmentId, requested: id },
+        });
+        throw new DepartmentNotVisible(id);
+      }
       return id;
     }
     const exists =
