@@ -231,7 +231,7 @@ describe('one department-scope answer', () => {
   const planYear = 2031;
   const routes: {
     name: string;
-    call: (dept: string) => Promise<{ status: number; body: { title: string } }>;
+    call: (dept: string) => Promise<{ status: number; body: { title: string; detail: string } }>;
   }[] = [
     {
       name: 'GET /projects?department=',
