@@ -143,6 +143,12 @@ describe('GET /oversight/overdue', () => {
       rest.push(...res.body.items);
     }
     expect(mine([...first.body.items, ...rest])).toEqual(only('a1', 'a2', 'b1', 'pct', 'plain'));
+    const past = await system
+      .http()
+      .get(`/api/v1/oversight/overdue?q=${tag}&pageSize=2&page=4`)
+      .set(await as('operator'))
+      .expect(200);
+    expect(past.body).toMatchObject({ page: 4, total: 5, items: [] });
     await system
       .http()
       .get('/api/v1/oversight/overdue?pageSize=201')

@@ -66,6 +66,17 @@ export class OversightRepository {
     );
   }
 
+  /** How many overdue obligations match, for a page past the last one (which has no row to carry it). */
+  async countOverdue(filter: OversightFilter): Promise<number> {
+    const { sql, params } = conditions(filter);
+    const [row]: { count: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS count FROM obligations o JOIN projects p ON p.id = o.project_id
+        WHERE o.status = 'overdue' ${sql}`,
+      params,
+    );
+    return Number(row?.count ?? 0);
+  }
+
   /** Obligation counts per department and status. */
   summary(filter: OversightFilter): Promise<SummaryRow[]> {
     const { sql, params } = conditions(filter);

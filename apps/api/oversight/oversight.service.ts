@@ -61,7 +61,8 @@ export class OversightService {
       daysOverdue: daysBetween(r.due_on, today),
       article: r.basis,
     }));
-    return { asOf: today, page, pageSize, total: Number(rows[0]?.total ?? 0), items };
+    const total = rows[0] ? Number(rows[0].total) : page > 1 ? await this.repository.countOverdue(filter) : 0;
+    return { asOf: today, page, pageSize, total, items };
   }
 
   private async filterOf(principal: Principal, query: SummaryQuery): Promise<OversightFilter> {
