@@ -1,5 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layerZones from './scripts/eslint-layer-zones.js';
+
+const LOWER_LAYERS = ['domain', 'workflows', 'activities', 'db'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', '.tools/', '.data/', '**/*.data.ts'] },
@@ -13,6 +16,52 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // Layers import downwards only (README "Layout"): apps → workflows/activities → db → domain.
+    files: ['{domain,workflows,activities,db,apps}/**/*.ts'],
+    plugins: { layers: { rules: { zones: layerZones } } },
+    rules: {
+      'layers/zones': [
+        'error',
+        {
+          zones: [
+            { files: 'domain', allow: ['domain'], reason: 'domain/ is pure and depends on nothing else' },
+            {
+              files: 'workflows',
+              allow: ['workflows', 'domain'],
+              allowTypeOnly: ['activities'],
+              reason:
+                'workflow code is bundled for the deterministic sandbox: it reaches activities through proxyActivities and their types only',
+            },
+            {
+              files: 'activities',
+              allow: ['activities', 'domain', 'db'],
+              reason: 'activities do the I/O for the workflows and never call back into them or the apps',
+            },
+            { files: 'db', allow: ['db', 'domain'], reason: 'the database layer serves the layers above it' },
+            {
+              // The composition root: `npm start` brings the API, the worker and the dispatcher up in
+              // one process, so it alone may import the other apps' entry points and configuration.
+              files: 'apps/start',
+              allow: ['apps/start', 'apps/api', 'apps/worker', 'apps/dispatcher', ...LOWER_LAYERS],
+              reason: 'apps/start composes the other apps and the layers below',
+            },
+            {
+              // The demo replays the spec's worked examples, which live with the test fixtures.
+              files: 'apps/cli',
+              allow: ['$self', 'test/fixtures', ...LOWER_LAYERS],
+              reason: 'an app imports no other app; shared code belongs in a lower layer',
+            },
+            {
+              files: 'apps/*',
+              allow: ['$self', ...LOWER_LAYERS],
+              reason: 'an app imports no other app; shared code belongs in a lower layer',
+            },
+          ],
+        },
+      ],
     },
   },
   {

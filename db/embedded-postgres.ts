@@ -38,7 +38,9 @@ function serverUser(): { uid: number; gid: number } | undefined {
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
-  } catch {
+  } catch (error) {
+    // `id` exits with 1 for an unknown user; anything else is a real failure.
+    if ((error as { status?: number }).status !== 1) throw error;
     execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
     return { uid: id('-u'), gid: id('-g') };
   }
@@ -66,6 +68,7 @@ async function waitUntilReady(url: string, server: ChildProcess, log: () => stri
       await client.end();
       return;
     } catch (error) {
+      // A client that never connected has nothing to close; the connect error below is the one that counts.
       await client.end().catch(() => undefined);
       if (Date.now() > deadline)
         throw new Error(`PostgreSQL did not accept connections: ${(error as Error).message}`);

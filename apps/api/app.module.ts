@@ -6,10 +6,10 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { ApiConfig } from './config/api-config';
+import { DepartmentScopeModule } from './common/department-scope';
 import { ConfigModule } from './config/config.module';
+import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
-import { HealthController } from './health/health.controller';
-import { MetricsController } from './metrics/metrics';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlanFilingsModule } from './plan-filings/plan-filings.module';
 import { OversightModule } from './oversight/oversight.module';
@@ -33,6 +33,7 @@ export class AppModule {
           synchronize: false,
         }),
         TemporalModule,
+        DepartmentScopeModule,
         AuditModule,
         AuthModule,
         ProjectsModule,
@@ -41,9 +42,9 @@ export class AppModule {
         NotificationsModule,
         PlanFilingsModule,
         PoliciesModule,
+        HealthModule,
         IncidentsModule,
       ],
-      controllers: [HealthController, MetricsController],
     };
   }
 }

@@ -166,7 +166,7 @@ it('records plan filings, meets the projects’ plan obligations, and shows who 
     .post('/api/v1/plan-filings')
     .set(deptB)
     .send({ policy: 'jinhu', planYear, departmentId: 'dept-a' })
-    .expect(403);
+    .expect(404);
   const detail = await system.http().get(`/api/v1/projects/${project.body.id}`).set(deptB).expect(200);
   expect(detail.body.obligations.find((o: { key: string }) => o.key === 'plan.filing').status).toMatch(
     /^met/,

@@ -97,7 +97,7 @@ it('serves a project calendar and a department feed whose token can be revoked',
     .post('/api/v1/calendar/feeds')
     .set(await as('dept-a'))
     .send({ departmentId: 'dept-b' })
-    .expect(403);
+    .expect(404);
   await system
     .http()
     .delete(`/api/v1/calendar/feeds/${feed.body.token}`)

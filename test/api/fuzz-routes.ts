@@ -103,8 +103,19 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
     dates: ['effectiveOn'],
     texts: ['reason'],
   },
-  { method: 'get', path: () => '/api/v1/oversight/overdue' },
-  { method: 'get', path: () => '/api/v1/oversight/summary' },
+  {
+    method: 'get',
+    path: () => '/api/v1/oversight/overdue',
+    query: true,
+    dates: ['dueBefore'],
+    texts: ['department', 'regulation', 'minDaysOverdue', 'q'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/oversight/summary',
+    query: true,
+    texts: ['department', 'regulation'],
+  },
   { method: 'get', path: () => '/api/v1/calendar/years' },
   {
     method: 'put',

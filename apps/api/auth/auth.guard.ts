@@ -6,6 +6,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { JsonWebTokenError } from '@nestjs/jwt';
 import type { Role } from '../../../domain';
 import { Principal, PUBLIC_ROUTE, ROLES } from '../common/principal';
 import { AuthService } from './auth.service';
@@ -30,8 +31,11 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('sign in first: send Authorization: Bearer <token>');
     try {
       request.principal = await this.auth.verify(token);
-    } catch {
-      throw new UnauthorizedException('the token is invalid or has expired; sign in again');
+    } catch (error) {
+      // Expired, not yet valid, badly signed or malformed tokens all derive from JsonWebTokenError.
+      if (error instanceof JsonWebTokenError)
+        throw new UnauthorizedException('the token is invalid or has expired; sign in again');
+      throw error;
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(request.principal.role)) {

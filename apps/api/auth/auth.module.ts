@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
+import { MeRepository } from './me.repository';
 import { MeService } from './me.service';
 
 @Module({
@@ -29,7 +30,7 @@ import { MeService } from './me.service';
     }),
   ],
   controllers: [AuthController, MeController],
-  providers: [AuthService, MeService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, MeService, MeRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module';
 import { CalendarController } from './calendar.controller';
+import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { FeedsController } from './feeds.controller';
 import { FeedsRepository } from './feeds.repository';
@@ -9,6 +10,6 @@ import { FeedsService } from './feeds.service';
 @Module({
   imports: [ProjectsModule],
   controllers: [CalendarController, FeedsController],
-  providers: [CalendarService, FeedsService, FeedsRepository],
+  providers: [CalendarService, CalendarRepository, FeedsService, FeedsRepository],
 })
 export class CalendarModule {}

@@ -5,10 +5,7 @@ import {
   Logger,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
-import { CalendarYearEntity, FactEntity, ProjectEntity } from '../../../db/entities';
 import {
   evaluate,
   findPolicy,
@@ -25,24 +22,25 @@ import { calendarChangedSignal } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { CalendarRepository } from './calendar.repository';
 
 @Injectable()
 export class CalendarService {
   private readonly logger = new Logger('CalendarService');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CalendarRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditService,
   ) {}
 
   private async loaded(): Promise<YearNotice[]> {
-    const rows = await this.dataSource.getRepository(CalendarYearEntity).find({ order: { year: 'ASC' } });
+    const rows = await this.repository.years();
     return rows.map((r) => ({ ...r.notice, source: r.source }));
   }
 
   async years() {
-    const rows = await this.dataSource.getRepository(CalendarYearEntity).find({ order: { year: 'ASC' } });
+    const rows = await this.repository.years();
     const byYear = new Map<
       number,
       { year: number; source: string; origin: 'shipped' | 'loaded'; loadedAt?: Date; loadedBy?: string }
@@ -77,8 +75,8 @@ export class CalendarService {
     if (notice.year !== year)
       throw new BadRequestException(`the URL says ${year} but the notice is for ${notice.year}`);
     const before = WorkingCalendar.standard(await this.loaded());
-    await this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(CalendarYearEntity).upsert(
+    await this.repository.transaction(async (tx) => {
+      await this.repository.saveYear(
         {
           year,
           notice: { year: notice.year, days: notice.days },
@@ -86,7 +84,7 @@ export class CalendarService {
           loadedBy: principal.id,
           loadedAt: new Date(),
         },
-        ['year'],
+        tx,
       );
       await this.audit.append(
         {
@@ -99,21 +97,14 @@ export class CalendarService {
       );
     });
     const after = before.withNotice(notice);
-    const candidates: { id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT p.id FROM projects p JOIN obligations o ON o.project_id = p.id
-        WHERE p.status IN ('active', 'paused') AND o.provisional
-          AND (extract(year FROM o.due_on) >= $1 OR extract(year FROM o.opens_on) >= $1)`,
-      [year],
-    );
+    const candidates = await this.repository.affectedProjectIds(year);
     let moved = 0;
     const today = shanghaiDateOf(Date.now());
-    for (const { id } of candidates) {
-      const project = await this.dataSource.getRepository(ProjectEntity).findOneByOrFail({ id });
+    for (const id of candidates) {
+      const project = await this.repository.project(id);
       const pack = findPolicy(project.policyId);
       if (!pack) continue;
-      const facts = await this.dataSource
-        .getRepository(FactEntity)
-        .find({ where: { projectId: id }, order: { eventIndex: 'ASC' } });
+      const facts = await this.repository.facts(id);
       const input = {
         project: project.attributes as unknown as ProjectAttributes,
         events: facts.map((f) => f.payload as unknown as ProjectEvent),

@@ -1,8 +1,9 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { ObligationEntity, ProjectEntity } from '../../../db/entities';
 import { STATUS_LABELS } from '../../../domain';
 import { AuditService } from '../audit/audit.service';
+import { DepartmentScope } from '../common/department-scope';
 import { isBureau, Principal } from '../common/principal';
 import { ProjectAccess } from '../projects/project-access.service';
 import type { CreateFeedDto } from './feeds.dto';
@@ -28,6 +29,7 @@ export class FeedsService {
     private readonly repository: FeedsRepository,
     private readonly access: ProjectAccess,
     private readonly audit: AuditService,
+    private readonly scope: DepartmentScope,
   ) {}
 
   async project(user: Principal, id: string): Promise<string> {
@@ -38,11 +40,7 @@ export class FeedsService {
 
   /** A revocable link to all of a department's due dates, for calendar apps that cannot sign in. */
   async create(user: Principal, body: CreateFeedDto) {
-    const departmentId = isBureau(user) ? body.departmentId : user.departmentId;
-    if (!departmentId) throw new ForbiddenException('bureau staff name the departmentId of the feed');
-    if (!isBureau(user) && body.departmentId && body.departmentId !== user.departmentId) {
-      throw new ForbiddenException('a department creates feeds for itself only');
-    }
+    const departmentId = await this.scope.target(user, body.departmentId);
     const token = randomBytes(24).toString('base64url');
     await this.repository.transaction(async (tx) => {
       await this.repository.insert({ token, departmentId, createdBy: user.id }, tx);

@@ -6,7 +6,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../../activities/types';
 import { FactEntity } from '../../../db/entities';
@@ -21,6 +21,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { actorOf, type Principal } from '../common/principal';
 import { ProjectAccess } from '../projects/project-access.service';
+import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 type Command =
@@ -60,18 +61,17 @@ export class ProjectCommands {
     try {
       result = await send(handle, command, actor, updateId ? { updateId } : {});
     } catch (error) {
+      // The validator refused the fact: its reason is the cause.
       if (error instanceof WorkflowUpdateFailedError) {
         throw new UnprocessableEntityException(error.cause?.message ?? error.message);
       }
-      const message = (error as Error).message ?? '';
-      if (
-        /already completed|not found|NOT_FOUND/i.test(message) ||
-        (error as Error).name === 'WorkflowNotFoundError'
-      ) {
+      // The server answers NOT_FOUND for a workflow that has completed: the project is closed.
+      if (error instanceof WorkflowNotFoundError) {
         throw new ConflictException(
           `project ${projectId} is ${project.status === 'active' ? 'closed' : project.status}: nothing more can be recorded`,
         );
       }
+      if (isTemporalUnavailable(error)) throw temporalUnavailable(error);
       throw error;
     }
     if (!replay) {

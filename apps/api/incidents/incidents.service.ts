@@ -1,14 +1,12 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { Gauge } from 'prom-client';
-import { IsNull, type DataSource } from 'typeorm';
-import { IncidentEntity } from '../../../db/entities';
 import { retryIncidentUpdate } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, type Principal } from '../common/principal';
 import { registry } from '../metrics/metrics';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { IncidentsRepository } from './incidents.repository';
 
 /** What each step is, for the person reading the list. */
 export const STEP_TITLES: Record<string, string> = {
@@ -20,7 +18,7 @@ export const STEP_TITLES: Record<string, string> = {
 };
 
 /** Open incidents by step, counted when Prometheus scrapes. */
-function openIncidentsGauge(dataSource: DataSource): Gauge {
+function openIncidentsGauge(incidents: IncidentsRepository): Gauge {
   const name = 'deadline_keeper_open_incidents';
   const existing = registry.getSingleMetric(name) as Gauge | undefined;
   if (existing) return existing;
@@ -30,12 +28,10 @@ function openIncidentsGauge(dataSource: DataSource): Gauge {
     labelNames: ['step'],
     registers: [registry],
     async collect() {
-      const rows: { step: string; count: string }[] = await dataSource.query(
-        'SELECT step, count(*) AS count FROM incidents WHERE resolved_at IS NULL GROUP BY step',
-      );
+      const rows = await incidents.countByStep();
       this.reset();
       for (const step of Object.keys(STEP_TITLES)) this.set({ step }, 0);
-      for (const r of rows) this.set({ step: r.step }, Number(r.count));
+      for (const r of rows) this.set({ step: r.step }, r.count);
     },
   });
 }
@@ -43,20 +39,15 @@ function openIncidentsGauge(dataSource: DataSource): Gauge {
 @Injectable()
 export class IncidentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: IncidentsRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditService,
   ) {
-    openIncidentsGauge(dataSource);
+    openIncidentsGauge(repository);
   }
 
   async list(page: number, pageSize: number) {
-    const [rows, total] = await this.dataSource.getRepository(IncidentEntity).findAndCount({
-      where: { resolvedAt: IsNull() },
-      order: { openedAt: 'ASC', id: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const [rows, total] = await this.repository.open(page, pageSize);
     return {
       page,
       pageSize,
@@ -79,9 +70,7 @@ export class IncidentsService {
 
   /** Runs the incident's step again in its workflow, once whoever fixed the cause says so; audited. */
   async retry(principal: Principal, id: string) {
-    const incident = await this.dataSource
-      .getRepository(IncidentEntity)
-      .findOneBy({ id, resolvedAt: IsNull() });
+    const incident = await this.repository.findOpen(id);
     if (!incident) throw new NotFoundException(`没有编号为 ${id} 的待处理故障（incident）`);
     const refused = async (reason: string) => {
       await this.audit.append({
@@ -106,20 +95,12 @@ export class IncidentsService {
       }
       throw error;
     }
-    await this.dataSource.transaction(async (tx) => {
-      await tx
-        .getRepository(IncidentEntity)
-        .update({ id, resolvedAt: IsNull() }, { resolvedAt: new Date(), resolvedBy: principal.id });
-      await this.audit.append(
-        {
-          actorId: principal.id,
-          actorRole: principal.role,
-          action: 'incident.retried',
-          projectId: incident.projectId,
-          details: { incidentId: id, step: incident.step, error: incident.error },
-        },
-        tx,
-      );
+    await this.repository.resolve(id, principal.id, {
+      actorId: principal.id,
+      actorRole: principal.role,
+      action: 'incident.retried',
+      projectId: incident.projectId,
+      details: { incidentId: id, step: incident.step, error: incident.error },
     });
     return { id, step: incident.step, retried: true };
   }

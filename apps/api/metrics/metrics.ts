@@ -1,10 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { DataSource } from 'typeorm';
 import { Public } from '../common/principal';
+import { HealthService } from '../health/health.service';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -38,7 +37,7 @@ export function httpMetrics(req: Request, res: Response, next: NextFunction): vo
 export class MetricsController {
   private readonly obligations: Gauge;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(health: HealthService) {
     const existing = registry.getSingleMetric('deadline_keeper_obligations') as Gauge | undefined;
     this.obligations =
       existing ??
@@ -48,9 +47,7 @@ export class MetricsController {
         labelNames: ['status'],
         registers: [registry],
         async collect() {
-          const rows: { status: string; count: string }[] = await dataSource.query(
-            'SELECT status, count(*) AS count FROM obligations GROUP BY status',
-          );
+          const rows = await health.obligationCounts();
           this.reset();
           for (const r of rows) this.set({ status: r.status }, Number(r.count));
         },

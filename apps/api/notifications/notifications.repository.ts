@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  DeliveryEntity,
-  DepartmentChannelEntity,
-  DepartmentEntity,
-  NotificationEntity,
-} from '../../../db/entities';
+import { DeliveryEntity, DepartmentChannelEntity, NotificationEntity } from '../../../db/entities';
 import { requeueDeliveries } from '../../../db/repositories/deliveries.repository';
 
 export interface InboxRow {
@@ -84,10 +79,6 @@ export class NotificationsRepository {
 
   requeue(id: string): Promise<number> {
     return requeueDeliveries(this.dataSource, id, new Date());
-  }
-
-  departmentExists(id: string): Promise<boolean> {
-    return this.dataSource.getRepository(DepartmentEntity).existsBy({ id });
   }
 
   channels(departmentId: string): Promise<DepartmentChannelEntity | null> {

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { NotificationEntity } from '../../../db/entities';
 import { AuditService } from '../audit/audit.service';
+import { DepartmentScope } from '../common/department-scope';
 import { isBureau, Principal } from '../common/principal';
 import type { PageQuery } from '../common/page.query';
 import type { ChannelsDto } from './notifications.dto';
@@ -17,6 +18,7 @@ export class NotificationsService {
   constructor(
     private readonly repository: NotificationsRepository,
     private readonly audit: AuditService,
+    private readonly scope: DepartmentScope,
   ) {}
 
   /** The caller's notifications, unread first, newest first, with each channel's delivery state. */
@@ -88,7 +90,7 @@ export class NotificationsService {
   }
 
   async channels(user: Principal, id: string) {
-    await this.department(user, id);
+    await this.scope.target(user, id);
     const c = await this.repository.channels(id);
     return {
       departmentId: id,
@@ -101,7 +103,7 @@ export class NotificationsService {
   }
 
   async setChannels(user: Principal, id: string, body: ChannelsDto) {
-    await this.department(user, id);
+    await this.scope.target(user, id);
     const current = await this.repository.channels(id);
     const next = { ...current, departmentId: id, ...body, updatedAt: new Date() };
     if (next.webhookEnabled && (!next.webhookUrl || !next.webhookSecret)) {
@@ -123,12 +125,5 @@ export class NotificationsService {
       );
     });
     return this.channels(user, id);
-  }
-
-  /** A department manages its own channels; bureau staff may see any department's. */
-  private async department(user: Principal, id: string): Promise<void> {
-    const exists = await this.repository.departmentExists(id);
-    if (!exists || (!isBureau(user) && user.departmentId !== id))
-      throw new NotFoundException(`no department ${id}`);
   }
 }

@@ -1,8 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { daysBetween, findPolicy, shanghaiDateOf, STATUS_LABELS } from '../../../domain';
-import { isBureau, Principal } from '../common/principal';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { addDays, daysBetween, findPolicy, isIsoDate, shanghaiDateOf, STATUS_LABELS } from '../../../domain';
+import { DepartmentScope } from '../common/department-scope';
+import type { Principal } from '../common/principal';
 import { toCsv } from '../common/csv';
-import { OversightRepository } from './oversight.repository';
+import type { OverdueQuery, SummaryQuery } from './oversight.dto';
+import { OversightFilter, OversightRepository } from './oversight.repository';
+
+/** The most rows one CSV export holds; the header X-Total-Count tells when there were more. */
+export const CSV_MAX_ROWS = 10_000;
 
 export interface OverdueItem {
   projectId: string;
@@ -19,12 +24,31 @@ export interface OverdueItem {
 
 @Injectable()
 export class OversightService {
-  constructor(private readonly repository: OversightRepository) {}
+  constructor(
+    private readonly repository: OversightRepository,
+    private readonly scope: DepartmentScope,
+  ) {}
 
-  /** Every overdue obligation the caller may see, oldest first. */
-  async overdue(principal: Principal): Promise<{ asOf: string; items: OverdueItem[] }> {
-    const rows = await this.repository.overdue(isBureau(principal) ? null : principal.departmentId);
+  /**
+   * The overdue obligations the caller may see that match every filter, oldest first: one page,
+   * or (`all`, for CSV) up to CSV_MAX_ROWS.
+   */
+  async overdue(principal: Principal, query: OverdueQuery, all = false) {
+    if (query.dueBefore !== undefined && !isIsoDate(query.dueBefore)) {
+      throw new BadRequestException(
+        `「dueBefore」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：${query.dueBefore}`,
+      );
+    }
     const today = shanghaiDateOf(Date.now());
+    const filter: OversightFilter = {
+      ...(await this.filterOf(principal, query)),
+      ...(query.minDaysOverdue !== undefined ? { dueOnOrBefore: addDays(today, -query.minDaysOverdue) } : {}),
+      ...(query.dueBefore ? { dueBefore: query.dueBefore } : {}),
+      ...(query.q ? { nameContains: query.q } : {}),
+    };
+    const page = all ? 1 : (query.page ?? 1);
+    const pageSize = all ? CSV_MAX_ROWS : (query.pageSize ?? 50);
+    const rows = await this.repository.overdue(filter, pageSize, (page - 1) * pageSize);
     const items = rows.map((r) => ({
       projectId: r.project_id,
       projectName: r.name,
@@ -37,7 +61,15 @@ export class OversightService {
       daysOverdue: daysBetween(r.due_on, today),
       article: r.basis,
     }));
-    return { asOf: today, items };
+    const total = rows[0] ? Number(rows[0].total) : page > 1 ? await this.repository.countOverdue(filter) : 0;
+    return { asOf: today, page, pageSize, total, items };
+  }
+
+  private async filterOf(principal: Principal, query: SummaryQuery): Promise<OversightFilter> {
+    return {
+      departmentId: await this.scope.filter(principal, query.department),
+      ...(query.regulation ? { policyId: query.regulation } : {}),
+    };
   }
 
   overdueCsv(items: OverdueItem[]): string {
@@ -57,8 +89,8 @@ export class OversightService {
   }
 
   /** Obligation counts per department and status. */
-  async summary(principal: Principal) {
-    const rows = await this.repository.summary(isBureau(principal) ? null : principal.departmentId);
+  async summary(principal: Principal, query: SummaryQuery) {
+    const rows = await this.repository.summary(await this.filterOf(principal, query));
     const items = rows.map((r) => ({
       departmentId: r.department_id,
       status: r.status,

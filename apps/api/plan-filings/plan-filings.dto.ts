@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DEPARTMENT_ID } from '../common/department-scope';
 import { POLICIES } from '../../../domain';
 import { IsIsoDateString } from '../common/validators';
 
@@ -30,4 +31,8 @@ export class PlanFilingsQuery {
   @Min(2005)
   @Max(2099)
   year!: number;
+
+  @IsOptional()
+  @Matches(DEPARTMENT_ID)
+  department?: string;
 }

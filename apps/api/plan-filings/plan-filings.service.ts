@@ -1,12 +1,17 @@
 import {
   ConflictException,
-  ForbiddenException,
   Inject,
   Injectable,
+  Logger,
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import {
+  Client,
+  ScheduleNotFoundError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { findPolicy, planDueDate, shanghaiDateOf, WorkingCalendar } from '../../../domain';
 import {
   planCycleSchedulePrefix,
@@ -15,27 +20,27 @@ import {
   recordEventUpdate,
 } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
-import { actorOf, isBureau, Principal } from '../common/principal';
+import { DepartmentScope } from '../common/department-scope';
+import { actorOf, Principal } from '../common/principal';
+import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { PLAN_POLICIES, PlanFilingDto, PlanFilingsQuery } from './plan-filings.dto';
 import { PlanFilingsRepository } from './plan-filings.repository';
 
 @Injectable()
 export class PlanFilingsService {
+  private readonly logger = new Logger('PlanFilingsService');
+
   constructor(
     private readonly repository: PlanFilingsRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditService,
+    private readonly scope: DepartmentScope,
   ) {}
 
   /** A department's annual plan filed for a plan year; it also meets its projects' plan.filing obligations. */
   async file(user: Principal, body: PlanFilingDto) {
-    const departmentId = isBureau(user) ? body.departmentId : user.departmentId;
-    if (!departmentId)
-      throw new UnprocessableEntityException('bureau staff name the departmentId that filed');
-    if (!isBureau(user) && body.departmentId && body.departmentId !== user.departmentId) {
-      throw new ForbiddenException('a department files its own plan only');
-    }
+    const departmentId = await this.scope.target(user, body.departmentId);
     const today = shanghaiDateOf(Date.now());
     const on = body.on ?? today;
     if (on > today) throw new UnprocessableEntityException(`on ${on} is in the future`);
@@ -72,8 +77,13 @@ export class PlanFilingsService {
           updateId: `plan-filing:${departmentId}:${body.policy}:${body.planYear}`,
         });
         projectsMet += 1;
-      } catch {
-        // A project that already had its plan recorded keeps it.
+      } catch (error) {
+        // A project that already had its plan recorded keeps it (the fact is refused), and a
+        // closed project records nothing; the filing itself stands either way.
+        if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) continue;
+        this.logger.warn(
+          `plan filing ${departmentId}/${body.policy}/${body.planYear} not recorded in ${project.workflowId}: ${(error as Error).message}`,
+        );
       }
     }
     await this.signalCycles(body.policy, departmentId);
@@ -92,8 +102,11 @@ export class PlanFilingsService {
             .signal(planFiledSignal, { departmentId });
         }
       }
-    } catch {
-      // The cycle looks at the filings again on its next reminder anyway.
+    } catch (error) {
+      // Not fatal: the cycle looks at the filings again on its next reminder anyway.
+      this.logger.warn(
+        `could not tell the ${policyId} plan cycle that ${departmentId} filed: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -101,16 +114,13 @@ export class PlanFilingsService {
   async oversight(user: Principal, query: PlanFilingsQuery) {
     const today = shanghaiDateOf(Date.now());
     const calendar = WorkingCalendar.standard();
+    const departmentId = await this.scope.filter(user, query.department);
     const result = [];
     for (const policyId of PLAN_POLICIES) {
       const pack = findPolicy(policyId);
       if (!pack?.annualPlan) continue;
       const dueOn = calendar.rollForward(planDueDate(pack.annualPlan, query.year));
-      const rows = await this.repository.filings(
-        policyId,
-        query.year,
-        isBureau(user) ? null : user.departmentId,
-      );
+      const rows = await this.repository.filings(policyId, query.year, departmentId);
       result.push({
         policy: policyId,
         regulation: pack.name,
@@ -140,7 +150,9 @@ export class PlanFilingsService {
           nextRuns: description.info.nextActionTimes.slice(0, 3),
           paused: description.state.paused,
         });
-      } catch {
+      } catch (error) {
+        if (isTemporalUnavailable(error)) throw temporalUnavailable(error);
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
         throw new NotFoundException(
           `the schedule for ${policyId} does not exist yet: it is created when a worker starts`,
         );

@@ -1,21 +1,17 @@
-import {
-  BadRequestException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ProjectRecord } from '../../../activities/types';
-import { DepartmentEntity, FactEntity, ObligationEntity, ProjectEntity } from '../../../db/entities';
+import { FactEntity, ObligationEntity, ProjectEntity } from '../../../db/entities';
 import { evaluate, findPolicy, ProjectAttributes, ProjectEvent, shanghaiDateOf } from '../../../domain';
 import { projectLifecycle } from '../../../workflows';
 import { statusQuery } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
-import { isBureau, Principal } from '../common/principal';
+import { DepartmentScope } from '../common/department-scope';
+import { containsPattern } from '../common/like-pattern';
+import type { Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ProjectAccess } from './project-access.service';
@@ -29,13 +25,11 @@ export class ProjectsService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly access: ProjectAccess,
     private readonly audit: AuditService,
+    private readonly scope: DepartmentScope,
   ) {}
 
   async register(principal: Principal, dto: RegisterProjectDto) {
-    const departmentId = this.departmentFor(principal, dto.departmentId);
-    if (!(await this.dataSource.getRepository(DepartmentEntity).existsBy({ id: departmentId }))) {
-      throw new UnprocessableEntityException(`no department ${departmentId}`);
-    }
+    const departmentId = await this.scope.target(principal, dto.departmentId);
     const pack = findPolicy(dto.policy);
     if (!pack) throw new UnprocessableEntityException(`no policy ${dto.policy}`);
     if (pack.requiresCategory && !dto.category) {
@@ -106,28 +100,18 @@ export class ProjectsService {
     return this.detail(principal, record.id);
   }
 
-  private departmentFor(principal: Principal, requested: string | undefined): string {
-    if (isBureau(principal)) {
-      if (!requested)
-        throw new BadRequestException('departmentId is required when bureau staff register a project');
-      return requested;
-    }
-    if (requested && requested !== principal.departmentId) {
-      throw new ForbiddenException('a department registers projects for itself only');
-    }
-    return principal.departmentId as string;
-  }
-
   async list(principal: Principal, query: ListProjectsQuery) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
+    const department = await this.scope.filter(principal, query.department);
     const q = this.access.scoped(principal);
-    if (query.department) q.andWhere('p.department_id = :department', { department: query.department });
+    if (department) q.andWhere('p.department_id = :department', { department });
     if (query.policy) q.andWhere('p.policy_id = :policy', { policy: query.policy });
     if (query.status) q.andWhere('p.status = :status', { status: query.status });
     if (query.overdue === 'true') q.andWhere('p.overdue_count > 0');
     if (query.overdue === 'false') q.andWhere('p.overdue_count = 0');
     if (query.dueBefore) q.andWhere('p.next_due_on < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.q) q.andWhere(`p.name ILIKE :name ESCAPE '\\'`, { name: containsPattern(query.q) });
     const [items, total] = await q
       .orderBy('p.next_due_on', 'ASC', 'NULLS LAST')
       .addOrderBy('p.created_at', 'DESC')

@@ -84,4 +84,11 @@ export class ListProjectsQuery extends PageQuery {
   @IsOptional()
   @IsIsoDateString('dueBefore')
   dueBefore?: string;
+
+  /** Part of the project name. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
 }
