@@ -132,9 +132,12 @@ it('a cycle whose step cannot succeed opens an incident instead of retrying fore
     let second = await openIncident();
     for (let i = 0; i < 100 && second.id === first.id; i++) second = await openIncident();
     expect(second.id).not.toBe(first.id);
-    const rows = await servers.dataSource
-      .getRepository(IncidentEntity)
-      .findBy({ workflowId: handle.workflowId });
+    // The query shows an incident as soon as it opens; its row follows once the activity has written it.
+    let rows: IncidentEntity[] = [];
+    for (let i = 0; i < 100 && rows.length < 2; i++) {
+      rows = await servers.dataSource.getRepository(IncidentEntity).findBy({ workflowId: handle.workflowId });
+      if (rows.length < 2) await new Promise((r) => setTimeout(r, 50));
+    }
     expect(rows.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
     await handle.terminate('test finished');
   });
