@@ -40,6 +40,13 @@ const everyone = (status: number): Record<Who, number> => ({
 const ALL200 = everyone(200);
 const ALL401 = everyone(401);
 const ALL404 = everyone(404);
+const BUREAU_ONLY: Record<Who, number> = {
+  anonymous: 401,
+  'dept-a': 403,
+  'dept-b': 403,
+  operator: 200,
+  admin: 200,
+};
 const CELLS: Cell[] = [
   {
     name: 'GET /policies',
@@ -170,7 +177,7 @@ const CELLS: Cell[] = [
   },
   { name: 'GET /api/v1/healthz', call: (h) => h.get('/api/v1/healthz'), expect: ALL200 },
   { name: 'GET /readyz', call: (h) => h.get('/readyz'), expect: ALL200 },
-  { name: 'GET /metrics', call: (h) => h.get('/metrics'), expect: ALL200 },
+  { name: 'GET /metrics', call: (h) => h.get('/metrics'), expect: BUREAU_ONLY },
   { name: 'GET /docs-json', call: (h) => h.get('/docs-json'), expect: ALL200 },
   {
     name: 'GET /healthz',

@@ -1,6 +1,7 @@
 import { toCsv } from './csv';
 
-const row = (value: string) => toCsv([{ key: 'v', label: '值' }], [{ v: value }]).split('\r\n')[1];
+const row = (value: string): string =>
+  toCsv([{ key: 'v', label: '值' }], [{ v: value }]).split('\r\n')[1] ?? '';
 
 describe('toCsv', () => {
   it.each(['=', '+', '-', '@', '\t', '\r'])('neutralises a cell starting with %j', (start) => {

@@ -8,6 +8,8 @@ export interface ApiConfig {
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   /** Login attempts allowed per client address per minute. */
   loginPerMinute: number;
+  /** Bearer token Prometheus sends to scrape /metrics (bureau users' own tokens also work). */
+  metricsToken?: string;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -58,6 +60,11 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     loginPerMinute: integer(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', problems),
   };
+  const metricsToken = env.METRICS_TOKEN;
+  if (metricsToken !== undefined && metricsToken !== '') {
+    if (metricsToken.length < 24) problems.push('METRICS_TOKEN must be at least 24 characters');
+    config.metricsToken = metricsToken;
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
