@@ -20,6 +20,7 @@ describe('iCalendar text', () => {
       new Date('2026-11-24T00:00:00Z'),
     );
     // Every CR in the document belongs to a CRLF line ending.
+    // eslint-disable-next-line no-control-regex -- looking for the control characters themselves
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\u0000\u001b]/);
     const lines = ics.split('\r\n').map((l) => l.split(':')[0]);
     expect(lines).not.toContain('X-INJECTED');
