@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { AuditService } from './audit/audit.service';
 import { ProblemFilter } from './common/problem.filter';
 import { StrictValidationPipe } from './common/validation.pipe';
 import { httpMetrics } from './metrics/metrics';
@@ -47,7 +48,7 @@ export async function createApp(
   });
   app.use(httpMetrics);
   app.useGlobalPipes(new StrictValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(new ProblemFilter(app.get(AuditService)));
   // `npm start` stops everything itself, in order; a lone API process lets Nest handle the signals.
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -54,6 +54,7 @@ export function useSystem(overrides: Partial<ApiConfig> = {}): System {
         ttlSeconds: 3600,
       },
       loginPerMinute: 1000,
+      login: { maxFailures: 5, lockMinutes: 15 },
       ...overrides,
     };
     system.app = await createApp(config, { logger: false });

@@ -12,7 +12,7 @@ import type { Role } from '../../../domain';
 import { timingSafeEqual } from 'node:crypto';
 import { Principal, PUBLIC_ROUTE, ROLES, SCRAPE_TOKEN } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { AuthService } from './auth.service';
+import { AuthService, RevokedTokenError } from './auth.service';
 
 /** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it. */
 @Injectable()
@@ -41,6 +41,10 @@ export class AuthGuard implements CanActivate {
       // Expired, not yet valid, badly signed or malformed tokens all derive from JsonWebTokenError.
       if (error instanceof JsonWebTokenError)
         throw new UnauthorizedException('the token is invalid or has expired; sign in again');
+      if (error instanceof RevokedTokenError)
+        throw new UnauthorizedException(
+          '登录已失效（已退出或已修改密码），请重新登录 (the token was revoked; sign in again)',
+        );
       throw error;
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);

@@ -8,6 +8,8 @@ export interface ApiConfig {
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   /** Login attempts allowed per client address per minute. */
   loginPerMinute: number;
+  /** Per-account lockout: this many failed sign-ins in a row lock the account for lockMinutes. */
+  login: { maxFailures: number; lockMinutes: number };
   /** Bearer token Prometheus sends to scrape /metrics (bureau users' own tokens also work). */
   metricsToken?: string;
 }
@@ -59,6 +61,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       ttlSeconds: integer(env.JWT_TTL_SECONDS, 8 * 3600, 'JWT_TTL_SECONDS', problems, 60),
     },
     loginPerMinute: integer(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', problems),
+    login: {
+      maxFailures: integer(env.LOGIN_MAX_FAILURES, 5, 'LOGIN_MAX_FAILURES', problems),
+      lockMinutes: integer(env.LOGIN_LOCK_MINUTES, 15, 'LOGIN_LOCK_MINUTES', problems),
+    },
   };
   const metricsToken = env.METRICS_TOKEN;
   if (metricsToken !== undefined && metricsToken !== '') {
