@@ -55,6 +55,7 @@ export function useSystem(overrides: Partial<ApiConfig> = {}): System {
       },
       loginPerMinute: 1000,
       login: { maxFailures: 5, lockMinutes: 15 },
+      simulate: { threads: 1, perMinute: 1000 },
       ...overrides,
     };
     system.app = await createApp(config, { logger: false });

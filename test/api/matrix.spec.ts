@@ -172,9 +172,17 @@ const CELLS: Cell[] = [
   },
   {
     name: 'POST /auth/login (wrong password)',
-    call: (h) => h.post('/api/v1/auth/login').send({ username: 'admin', password: 'wrong' }),
+    // An unknown account: five wrong passwords for a real one would lock it for the other test files.
+    call: (h) => h.post('/api/v1/auth/login').send({ username: 'matrix-nobody', password: 'wrong' }),
     expect: ALL401,
   },
+  {
+    name: 'POST /me/password (wrong current password)',
+    call: (h) =>
+      h.post('/api/v1/me/password').send({ currentPassword: 'wrong', newPassword: 'Matrix-Password-2026' }),
+    expect: { anonymous: 401, 'dept-a': 422, 'dept-b': 422, operator: 422, admin: 422 },
+  },
+  // POST /auth/logout is in sign-in.spec.ts: here it would revoke the tokens the other cells use.
   { name: 'GET /api/v1/healthz', call: (h) => h.get('/api/v1/healthz'), expect: ALL200 },
   { name: 'GET /readyz', call: (h) => h.get('/readyz'), expect: ALL200 },
   { name: 'GET /metrics', call: (h) => h.get('/metrics'), expect: BUREAU_ONLY },

@@ -27,7 +27,10 @@ import { MeService } from './me.service';
     }),
     ThrottlerModule.forRootAsync({
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => [{ name: 'login', ttl: 60_000, limit: config.loginPerMinute }],
+      useFactory: (config: ApiConfig) => [
+        { name: 'login', ttl: 60_000, limit: config.loginPerMinute },
+        { name: 'simulate', ttl: 60_000, limit: config.simulate.perMinute },
+      ],
     }),
   ],
   controllers: [AuthController, MeController],

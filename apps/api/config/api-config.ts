@@ -10,6 +10,8 @@ export interface ApiConfig {
   loginPerMinute: number;
   /** Per-account lockout: this many failed sign-ins in a row lock the account for lockMinutes. */
   login: { maxFailures: number; lockMinutes: number };
+  /** /simulate: engine threads, and requests per user per minute. */
+  simulate: { threads: number; perMinute: number };
   /** Bearer token Prometheus sends to scrape /metrics (bureau users' own tokens also work). */
   metricsToken?: string;
 }
@@ -61,6 +63,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       ttlSeconds: integer(env.JWT_TTL_SECONDS, 8 * 3600, 'JWT_TTL_SECONDS', problems, 60),
     },
     loginPerMinute: integer(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', problems),
+    simulate: {
+      threads: integer(env.SIMULATE_THREADS, 1, 'SIMULATE_THREADS', problems),
+      perMinute: integer(env.SIMULATE_PER_MINUTE, 30, 'SIMULATE_PER_MINUTE', problems),
+    },
     login: {
       maxFailures: integer(env.LOGIN_MAX_FAILURES, 5, 'LOGIN_MAX_FAILURES', problems),
       lockMinutes: integer(env.LOGIN_LOCK_MINUTES, 15, 'LOGIN_LOCK_MINUTES', problems),
