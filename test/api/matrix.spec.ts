@@ -182,6 +182,16 @@ const CELLS: Cell[] = [
       h.post('/api/v1/me/password').send({ currentPassword: 'wrong', newPassword: 'Matrix-Password-2026' }),
     expect: { anonymous: 401, 'dept-a': 422, 'dept-b': 422, operator: 422, admin: 422 },
   },
+  {
+    name: 'GET /admin/webhook-allowlist',
+    call: (h) => h.get('/api/v1/admin/webhook-allowlist'),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 200 },
+  },
+  {
+    name: 'PUT /admin/webhook-allowlist (an invalid entry)',
+    call: (h) => h.put('/api/v1/admin/webhook-allowlist').send({ entries: ['not a host!'] }),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 422 },
+  },
   // POST /auth/logout is in sign-in.spec.ts: here it would revoke the tokens the other cells use.
   { name: 'GET /api/v1/healthz', call: (h) => h.get('/api/v1/healthz'), expect: ALL200 },
   { name: 'GET /readyz', call: (h) => h.get('/readyz'), expect: ALL200 },
