@@ -44,7 +44,8 @@ export default tseslint.config(
             {
               files: 'net',
               allow: ['net', 'domain'],
-              reason: 'outbound network policy, shared by the apps that call out; it knows no database or app',
+              reason:
+                'outbound network policy, shared by the apps that call out; it knows no database or app',
             },
             {
               // The composition root: `npm start` brings the API, the worker and the dispatcher up in
