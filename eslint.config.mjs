@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import layerZones from './scripts/eslint-layer-zones.js';
 
-const LOWER_LAYERS = ['domain', 'workflows', 'activities', 'db'];
+const LOWER_LAYERS = ['domain', 'workflows', 'activities', 'db', 'net'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', '.tools/', '.data/', '**/*.data.ts'] },
@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // Layers import downwards only (README "Layout"): apps → workflows/activities → db → domain.
-    files: ['{domain,workflows,activities,db,apps}/**/*.ts'],
+    files: ['{domain,workflows,activities,db,net,apps}/**/*.ts'],
     plugins: { layers: { rules: { zones: layerZones } } },
     rules: {
       'layers/zones': [
@@ -41,6 +41,12 @@ export default tseslint.config(
               reason: 'activities do the I/O for the workflows and never call back into them or the apps',
             },
             { files: 'db', allow: ['db', 'domain'], reason: 'the database layer serves the layers above it' },
+            {
+              files: 'net',
+              allow: ['net', 'domain'],
+              reason:
+                'outbound network policy, shared by the apps that call out; it knows no database or app',
+            },
             {
               // The composition root: `npm start` brings the API, the worker and the dispatcher up in
               // one process, so it alone may import the other apps' entry points and configuration.

@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/domain', '<rootDir>/apps', '<rootDir>/test'],
+  roots: ['<rootDir>/domain', '<rootDir>/apps', '<rootDir>/db', '<rootDir>/net', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   // Workflow and API tests need servers: jest.workflows.config.js runs them.
   testPathIgnorePatterns: [

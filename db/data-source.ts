@@ -5,6 +5,8 @@ import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-s
 import { Accounts1763856100000 } from './migrations/1763856100000-accounts';
 import { Delivery1763856200000 } from './migrations/1763856200000-delivery';
 import { Incidents1763856400000 } from './migrations/1763856400000-incidents';
+import { LoginSecurity1763856600000 } from './migrations/1763856600000-login-security';
+import { WebhookAllowlist1763856610000 } from './migrations/1763856610000-webhook-allowlist';
 import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
 
 export const MIGRATIONS = [
@@ -13,6 +15,8 @@ export const MIGRATIONS = [
   Delivery1763856200000,
   PlanFilings1763856300000,
   Incidents1763856400000,
+  LoginSecurity1763856600000,
+  WebhookAllowlist1763856610000,
 ];
 
 /** The one way this product talks to PostgreSQL: explicit entities and migrations, never `synchronize`. */

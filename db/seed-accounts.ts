@@ -38,11 +38,16 @@ export const DEMO_USERS = [
   },
 ];
 
-/** The demo departments and accounts; running it again keeps them and resets their passwords. */
+/** The demo departments and accounts; running it again keeps them, resets their passwords and lifts lockouts. */
 export async function seedAccounts(dataSource: DataSource, password: string): Promise<void> {
   await dataSource.getRepository(DepartmentEntity).upsert(DEMO_DEPARTMENTS, ['id']);
   const rows = await Promise.all(
-    DEMO_USERS.map(async (u) => ({ ...u, passwordHash: await hashPassword(password) })),
+    DEMO_USERS.map(async (u) => ({
+      ...u,
+      passwordHash: await hashPassword(password),
+      failedLogins: 0,
+      lockedUntil: null,
+    })),
   );
   await dataSource.getRepository(UserEntity).upsert(rows, ['id']);
 }

@@ -16,6 +16,7 @@ import { OversightModule } from './oversight/oversight.module';
 import { PoliciesModule } from './policies/policies.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { WebhookAllowlistModule } from './webhook-allowlist/webhook-allowlist.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         OversightModule,
         CalendarModule,
         NotificationsModule,
+        WebhookAllowlistModule,
         PlanFilingsModule,
         PoliciesModule,
         HealthModule,

@@ -7,8 +7,11 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DeliveryEntity, DepartmentChannelEntity, NotificationEntity, UserEntity } from '../../db/entities';
 import { requeueDeliveries } from '../../db/repositories/deliveries.repository';
 import { addDays, shanghaiDateOf, shanghaiInstant } from '../../domain';
+import { webhookAllowEntries } from '../../db/repositories/webhook-allowlist.repository';
+import { AllowList } from '../../net/address-policy';
 import type { EmailChannel } from './email.channel';
 import { sendWebhook } from './webhook.channel';
+import { inParallel, receiverOf } from './receivers';
 
 export interface DispatcherOptions {
   email: EmailChannel | null;
@@ -22,6 +25,12 @@ export interface DispatcherOptions {
   /** Local hour (Asia/Shanghai) the operators' daily digest goes out. */
   digestHour?: number;
   now?: () => number;
+  /** Internal hosts or networks webhooks may reach (WEBHOOK_ALLOW), besides the administrator's list. */
+  allow?: string[];
+  /** How long one webhook call may take before it counts as failed. */
+  webhookTimeoutMs?: number;
+  /** Sends in flight to one receiver at a time; other receivers go on meanwhile. */
+  perReceiver?: number;
   /** Test hook: runs between a successful send and marking it sent. */
   afterSend?: (delivery: DeliveryEntity) => Promise<void>;
 }
@@ -134,7 +143,13 @@ export class Dispatcher {
   /** Claims due deliveries (a lease, so a crashed sender's work is taken over), sends, records the outcome. */
   async deliverDue(): Promise<number> {
     const claimed: DeliveryEntity[] = await this.claim("d.channel IN ('email', 'webhook')");
-    for (const delivery of claimed) await this.attempt(delivery);
+    if (claimed.length === 0) return 0;
+    const allow = new AllowList([
+      ...(this.options.allow ?? []),
+      ...(await webhookAllowEntries(this.dataSource)),
+    ]);
+    // Each receiver gets its own lane: a slow or hanging one delays only its own deliveries.
+    await inParallel(claimed, receiverOf, this.options.perReceiver ?? 2, (d) => this.attempt(d, allow));
     return claimed.length;
   }
 
@@ -155,20 +170,38 @@ export class Dispatcher {
     return this.dataSource.getRepository(DeliveryEntity).findBy({ id: In(rows.map((r) => r.id)) });
   }
 
-  private async attempt(delivery: DeliveryEntity): Promise<void> {
+  private async attempt(delivery: DeliveryEntity, allow: AllowList): Promise<void> {
     const notification = await this.dataSource
       .getRepository(NotificationEntity)
       .findOneByOrFail({ id: delivery.notificationId });
+    const channel = await this.dataSource
+      .getRepository(DepartmentChannelEntity)
+      .findOneBy({ departmentId: notification.departmentId });
+    if (!(await this.stillWanted(delivery, channel))) {
+      await this.dataSource
+        .getRepository(DeliveryEntity)
+        .update(
+          { id: delivery.id },
+          { status: 'cancelled', lastError: '渠道已停用或收件地址已更改，未发送' },
+        );
+      return;
+    }
     try {
       if (delivery.channel === 'email') {
         if (!this.options.email) throw new Error('no SMTP server is configured (SMTP_URL)');
         await this.options.email.send(notification, delivery.recipient, this.now());
       } else {
-        const channel = await this.dataSource
-          .getRepository(DepartmentChannelEntity)
-          .findOneBy({ departmentId: notification.departmentId });
         if (!channel?.webhookSecret) throw new Error('the department has no webhook secret any more');
-        await sendWebhook(notification, delivery.recipient, channel.webhookSecret, this.now());
+        await sendWebhook(
+          notification,
+          {
+            url: delivery.recipient,
+            secret: channel.webhookSecret,
+            allow,
+            timeoutMs: this.options.webhookTimeoutMs ?? 10_000,
+          },
+          this.now(),
+        );
       }
     } catch (error) {
       await this.failed(delivery, (error as Error).message);
@@ -178,6 +211,22 @@ export class Dispatcher {
     await this.dataSource
       .getRepository(DeliveryEntity)
       .update({ id: delivery.id }, { status: 'sent', sentAt: new Date(this.now()), lastError: null });
+  }
+
+  /**
+   * A delivery is sent only while its channel still wants it: a webhook switched off or moved elsewhere,
+   * or a department address taken off its list, is not sent to (bureau operators' mail always is).
+   */
+  private async stillWanted(
+    delivery: DeliveryEntity,
+    channel: DepartmentChannelEntity | null,
+  ): Promise<boolean> {
+    if (delivery.channel === 'webhook')
+      return Boolean(channel?.webhookEnabled && channel.webhookUrl === delivery.recipient);
+    if (channel?.emailEnabled && channel.emails.includes(delivery.recipient)) return true;
+    return this.dataSource
+      .getRepository(UserEntity)
+      .exists({ where: { email: delivery.recipient, role: In(['operator', 'admin']) } });
   }
 
   private async failed(delivery: DeliveryEntity, reason: string, tx?: EntityManager): Promise<void> {

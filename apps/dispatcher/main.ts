@@ -3,6 +3,7 @@
  * Delivers the outbox; stops after the current pass on SIGINT/SIGTERM.
  */
 import { openDatabase } from '../../db/data-source';
+import { allowEntryProblem } from '../../net/address-policy';
 import { createEmailChannel } from './email.channel';
 import { startDispatcherLoop } from './loop';
 
@@ -15,6 +16,14 @@ async function main(): Promise<void> {
   const intervalMs = Number(process.env.DISPATCH_INTERVAL_MS ?? 5000);
   if (!Number.isInteger(intervalMs) || intervalMs < 100)
     problems.push('DISPATCH_INTERVAL_MS must be a whole number ≥ 100');
+  const allow = (process.env.WEBHOOK_ALLOW ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of allow) {
+    const problem = allowEntryProblem(entry);
+    if (problem) problems.push(`WEBHOOK_ALLOW: ${problem}`);
+  }
   if (problems.length) {
     console.error(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
     process.exit(1);
@@ -22,6 +31,7 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(databaseUrl);
   const loop = startDispatcherLoop(dataSource, {
     email: smtpUrl ? createEmailChannel(smtpUrl, process.env.MAIL_FROM) : null,
+    allow,
     intervalMs,
   });
   console.log(

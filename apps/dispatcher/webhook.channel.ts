@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { NotificationEntity } from '../../db/entities';
+import type { AllowList } from '../../net/address-policy';
+import { guardedPost } from '../../net/guarded-request';
 import { compose, idempotencyKeyOf } from './message';
 
 export const SIGNATURE_HEADER = 'x-deadline-keeper-signature';
@@ -26,10 +28,17 @@ export function verifySignature(
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
+export interface WebhookTarget {
+  url: string;
+  secret: string;
+  /** Internal addresses an administrator allowed; everything else internal is refused at connect time. */
+  allow: AllowList;
+  timeoutMs: number;
+}
+
 export async function sendWebhook(
   notification: NotificationEntity,
-  url: string,
-  secret: string,
+  target: WebhookTarget,
   now: number,
 ): Promise<void> {
   const { subject, text, facts } = compose(notification, now);
@@ -54,16 +63,16 @@ export async function sendWebhook(
     scheduledFor: notification.scheduledFor.toISOString(),
   });
   const timestamp = String(Math.floor(now / 1000));
-  const response = await fetch(url, {
-    method: 'POST',
+  await guardedPost({
+    url: target.url,
     headers: {
       'content-type': 'application/json; charset=utf-8',
       [IDEMPOTENCY_HEADER]: idempotencyKeyOf(notification),
       [TIMESTAMP_HEADER]: timestamp,
-      [SIGNATURE_HEADER]: sign(secret, timestamp, body),
+      [SIGNATURE_HEADER]: sign(target.secret, timestamp, body),
     },
     body,
-    signal: AbortSignal.timeout(10_000),
+    allow: target.allow,
+    timeoutMs: target.timeoutMs,
   });
-  if (!response.ok) throw new Error(`webhook answered ${response.status}`);
 }

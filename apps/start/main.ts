@@ -68,8 +68,15 @@ async function main(): Promise<void> {
     const secretFile = join(data, 'jwt-secret');
     if (!process.env.JWT_SECRET && !existsSync(secretFile))
       writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+    // The demo OA receiver listens on this machine: allowed by address and port, as an administrator
+    // would allow an intranet OA (WEBHOOK_ALLOW), and nothing else on loopback.
+    const demoWebhookPort = Number(process.env.DEMO_WEBHOOK_PORT ?? 3001);
+    const webhookAllow = [process.env.WEBHOOK_ALLOW, `127.0.0.1:${demoWebhookPort}`]
+      .filter(Boolean)
+      .join(',');
     const config = loadApiConfig({
       ...process.env,
+      WEBHOOK_ALLOW: webhookAllow,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       JWT_SECRET: process.env.JWT_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
@@ -106,10 +113,7 @@ async function main(): Promise<void> {
     });
 
     step('starting the outbox dispatcher and the demo OA receiver for dept-a…');
-    const receiver = await startDemoReceiver(
-      Number(process.env.DEMO_WEBHOOK_PORT ?? 3001),
-      DEMO_WEBHOOK_SECRET,
-    );
+    const receiver = await startDemoReceiver(demoWebhookPort, DEMO_WEBHOOK_SECRET);
     stops.push(() => receiver.stop());
     await dataSource.getRepository(DepartmentChannelEntity).upsert(
       {
@@ -124,6 +128,7 @@ async function main(): Promise<void> {
     );
     const dispatch = startDispatcherLoop(dataSource, {
       email: process.env.SMTP_URL ? createEmailChannel(process.env.SMTP_URL) : null,
+      allow: config.webhookAllow,
       intervalMs: 2_000,
     });
     stops.push(() => dispatch.stop());

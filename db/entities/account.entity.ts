@@ -41,6 +41,20 @@ export class UserEntity {
   @Column({ name: 'daily_digest', type: 'boolean', default: false })
   dailyDigest!: boolean;
 
+  /** Failed sign-ins since the last success or lockout. */
+  @Column({ name: 'failed_logins', type: 'int', default: 0 })
+  failedLogins!: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  /** Carried in every token; moving it (logout, password change) revokes all tokens issued before. */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion!: number;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

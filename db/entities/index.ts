@@ -8,6 +8,7 @@ import { NotificationEntity } from './notification.entity';
 import { ObligationEntity } from './obligation.entity';
 import { PlanFilingEntity } from './plan-filing.entity';
 import { ProjectEntity } from './project.entity';
+import { WebhookAllowEntity } from './webhook-allow.entity';
 
 export {
   AuditEntryEntity,
@@ -23,6 +24,7 @@ export {
   ObligationEntity,
   PlanFilingEntity,
   ProjectEntity,
+  WebhookAllowEntity,
 };
 
 export const ENTITIES = [
@@ -39,4 +41,5 @@ export const ENTITIES = [
   DeliveryEntity,
   PlanFilingEntity,
   IncidentEntity,
+  WebhookAllowEntity,
 ];

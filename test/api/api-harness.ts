@@ -54,6 +54,10 @@ export function useSystem(overrides: Partial<ApiConfig> = {}): System {
         ttlSeconds: 3600,
       },
       loginPerMinute: 1000,
+      login: { maxFailures: 5, lockMinutes: 15 },
+      simulate: { threads: 1, perMinute: 1000 },
+      // The tests' receivers listen on loopback, as an intranet OA would on an allowed address.
+      webhookAllow: ['127.0.0.1'],
       ...overrides,
     };
     system.app = await createApp(config, { logger: false });

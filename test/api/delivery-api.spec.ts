@@ -62,7 +62,7 @@ it('delivers an overdue notice to the department webhook and inbox, unread first
       .set(dept)
       .send({ type: 'contract.signed', on: cal.subtractWorkingDays(shanghaiDateOf(Date.now()), 9) })
       .expect(200);
-    await new Dispatcher(system.dataSource, { email: null }).runOnce();
+    await new Dispatcher(system.dataSource, { allow: ['127.0.0.1'], email: null }).runOnce();
 
     const inbox = await system.http().get('/api/v1/inbox').set(dept).expect(200);
     const notice = inbox.body.items.find((i: { projectId: string }) => i.projectId === created.body.id);
@@ -114,10 +114,14 @@ it('delivers an overdue notice to the department webhook and inbox, unread first
         notice.id,
       ]);
       await system.dataSource.query(`DELETE FROM deliveries WHERE notification_id = $1`, [notice.id]);
-      await new Dispatcher(system.dataSource, { email: null, maxAttempts: 1 }).runOnce();
+      await new Dispatcher(system.dataSource, {
+        allow: ['127.0.0.1'],
+        email: null,
+        maxAttempts: 1,
+      }).runOnce();
       const dead = await system.http().get(`/api/v1/notifications/${notice.id}`).set(dept).expect(200);
       expect(dead.body.deliveries).toMatchObject([
-        { channel: 'webhook', status: 'dead', lastError: 'webhook answered 500' },
+        { channel: 'webhook', status: 'dead', lastError: '无法送达：接收方答复 HTTP 500' },
       ]);
       await system.http().post(`/api/v1/notifications/${notice.id}/retry`).set(dept).expect(403);
       const retried = await system
@@ -128,7 +132,11 @@ it('delivers an overdue notice to the department webhook and inbox, unread first
       expect(retried.body).toEqual({ notificationId: notice.id, requeued: 1 });
       const key = idempotencyKeyOf({ dedupeKey: row.dedupe_key });
       expect(broken.calls.filter((k) => k === key)).toHaveLength(1);
-      await new Dispatcher(system.dataSource, { email: null, maxAttempts: 1 }).runOnce();
+      await new Dispatcher(system.dataSource, {
+        allow: ['127.0.0.1'],
+        email: null,
+        maxAttempts: 1,
+      }).runOnce();
       expect(broken.calls.filter((k) => k === key)).toHaveLength(2);
     } finally {
       await broken.close();

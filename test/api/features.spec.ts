@@ -140,7 +140,11 @@ it('keeps an audit chain that verifies, and notices an altered entry', async () 
 });
 
 it('publishes Prometheus metrics and the OpenAPI document', async () => {
-  const metrics = await system.http().get('/metrics').expect(200);
+  const metrics = await system
+    .http()
+    .get('/metrics')
+    .set(await as('operator'))
+    .expect(200);
   expect(metrics.text).toContain(
     'http_requests_total{method="GET",route="/api/v1/oversight/overdue",status="200"}',
   );

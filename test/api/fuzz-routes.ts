@@ -28,7 +28,8 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   {
     method: 'post',
     path: () => '/api/v1/auth/login',
-    template: { username: 'dept-a', password: 'wrong-password' },
+    // No such account: a spoilt password for a real one would count towards its lockout.
+    template: { username: 'fuzz-nobody', password: 'wrong-password' },
     texts: ['username', 'password'],
   },
   {
@@ -185,6 +186,12 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
     template: { email: 'someone@example.gov.cn', dailyDigest: false },
     texts: ['email'],
     emptyOk: true,
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/me/password',
+    template: { currentPassword: 'not-the-password', newPassword: 'Fuzz-Password-2026' },
+    texts: ['currentPassword', 'newPassword'],
   },
   { method: 'get', path: () => '/api/v1/audit/verify' },
   { method: 'get', path: () => '/api/v1/oversight/incidents', query: true, texts: ['page', 'pageSize'] },

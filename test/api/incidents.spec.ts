@@ -94,7 +94,7 @@ it('a step failing for good is an incident in the list and the gauge; facts are 
       attempts: 1,
     });
     expect((incident as unknown as { error: string }).error).toContain('22023');
-    const metrics = await system.http().get('/metrics').expect(200);
+    const metrics = await system.http().get('/metrics').set(operator).expect(200);
     const gauge = /deadline_keeper_open_incidents\{step="registration"\} (\d+)/.exec(metrics.text);
     expect(Number(gauge?.[1])).toBeGreaterThanOrEqual(1);
     await system.http().get('/api/v1/oversight/incidents').set(dept).expect(403);

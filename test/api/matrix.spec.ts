@@ -40,6 +40,13 @@ const everyone = (status: number): Record<Who, number> => ({
 const ALL200 = everyone(200);
 const ALL401 = everyone(401);
 const ALL404 = everyone(404);
+const BUREAU_ONLY: Record<Who, number> = {
+  anonymous: 401,
+  'dept-a': 403,
+  'dept-b': 403,
+  operator: 200,
+  admin: 200,
+};
 const CELLS: Cell[] = [
   {
     name: 'GET /policies',
@@ -165,12 +172,30 @@ const CELLS: Cell[] = [
   },
   {
     name: 'POST /auth/login (wrong password)',
-    call: (h) => h.post('/api/v1/auth/login').send({ username: 'admin', password: 'wrong' }),
+    // An unknown account: five wrong passwords for a real one would lock it for the other test files.
+    call: (h) => h.post('/api/v1/auth/login').send({ username: 'matrix-nobody', password: 'wrong' }),
     expect: ALL401,
   },
+  {
+    name: 'POST /me/password (wrong current password)',
+    call: (h) =>
+      h.post('/api/v1/me/password').send({ currentPassword: 'wrong', newPassword: 'Matrix-Password-2026' }),
+    expect: { anonymous: 401, 'dept-a': 422, 'dept-b': 422, operator: 422, admin: 422 },
+  },
+  {
+    name: 'GET /admin/webhook-allowlist',
+    call: (h) => h.get('/api/v1/admin/webhook-allowlist'),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 200 },
+  },
+  {
+    name: 'PUT /admin/webhook-allowlist (an invalid entry)',
+    call: (h) => h.put('/api/v1/admin/webhook-allowlist').send({ entries: ['not a host!'] }),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 422 },
+  },
+  // POST /auth/logout is in sign-in.spec.ts: here it would revoke the tokens the other cells use.
   { name: 'GET /api/v1/healthz', call: (h) => h.get('/api/v1/healthz'), expect: ALL200 },
   { name: 'GET /readyz', call: (h) => h.get('/readyz'), expect: ALL200 },
-  { name: 'GET /metrics', call: (h) => h.get('/metrics'), expect: ALL200 },
+  { name: 'GET /metrics', call: (h) => h.get('/metrics'), expect: BUREAU_ONLY },
   { name: 'GET /docs-json', call: (h) => h.get('/docs-json'), expect: ALL200 },
   {
     name: 'GET /healthz',

@@ -97,6 +97,7 @@ it('emails every contact in Chinese, with the Message-ID of the notification', a
   const n = await fixture.notify({});
   const time = clock(shanghaiInstant('2026-12-01', 9));
   const dispatcher = new Dispatcher(dataSource, {
+    allow: ['127.0.0.1'],
     email: createEmailChannel(`smtp://127.0.0.1:${smtpPort}`),
     now: time.now,
   });
@@ -140,6 +141,7 @@ it('retries a receiver that fails three times, and it accepts exactly one delive
     });
     const time = clock(shanghaiInstant('2026-12-01', 9));
     const dispatcher = new Dispatcher(dataSource, {
+      allow: ['127.0.0.1'],
       email: null,
       now: time.now,
       baseDelayMs: 1000,
@@ -178,6 +180,7 @@ it('dead-letters a receiver that always fails, and an operator retry revives it'
     const n = await fixture.notify({});
     const time = clock(shanghaiInstant('2026-12-01', 9));
     const dispatcher = new Dispatcher(dataSource, {
+      allow: ['127.0.0.1'],
       email: null,
       now: time.now,
       baseDelayMs: 1000,
@@ -192,7 +195,7 @@ it('dead-letters a receiver that always fails, and an operator retry revives it'
       time.advance(60_000);
     }
     const [dead] = await dataSource.getRepository(DeliveryEntity).findBy({ notificationId: n.id });
-    expect(dead).toMatchObject({ status: 'dead', attempts: 4, lastError: 'webhook answered 503' });
+    expect(dead).toMatchObject({ status: 'dead', attempts: 4, lastError: '无法送达：接收方答复 HTTP 503' });
     expect(hook.state.calls).toBe(4);
     // Exponential with jitter: each wait within [50 %, 100 %] of 1 s, 2 s, 4 s.
     waits.forEach((w, i) => {
@@ -219,6 +222,7 @@ it('a dispatcher killed between sending and marking sent: the retry carries the 
     const n = await fixture.notify({});
     const time = clock(shanghaiInstant('2026-12-01', 9));
     const crashing = new Dispatcher(dataSource, {
+      allow: ['127.0.0.1'],
       email: null,
       now: time.now,
       leaseMs: 120_000,
@@ -229,7 +233,7 @@ it('a dispatcher killed between sending and marking sent: the retry carries the 
     await expect(crashing.runOnce()).rejects.toThrow('killed');
     const [stuck] = await dataSource.getRepository(DeliveryEntity).findBy({ notificationId: n.id });
     expect(stuck?.status).toBe('sending');
-    const survivor = new Dispatcher(dataSource, { email: null, now: time.now });
+    const survivor = new Dispatcher(dataSource, { allow: ['127.0.0.1'], email: null, now: time.now });
     await survivor.runOnce();
     expect(hook.state.calls).toBe(1); // still leased to the dead dispatcher
     time.advance(121_000);
@@ -289,6 +293,7 @@ it('sends escalations to bureau operators at once, or in one daily digest for th
     });
     const time = clock(shanghaiInstant('2026-12-01', 10));
     const dispatcher = new Dispatcher(dataSource, {
+      allow: ['127.0.0.1'],
       email: createEmailChannel(`smtp://127.0.0.1:${smtpPort}`),
       now: time.now,
       digestHour: 8,

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from '../common/principal';
+import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { CurrentUser, Principal, Public } from '../common/principal';
 import { AuthService } from './auth.service';
 import { LoginDto } from './login.dto';
 
@@ -15,7 +15,16 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: {} })
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.username, body.password);
+  @SkipThrottle({ simulate: true })
+  login(@Body() body: LoginDto, @Ip() address: string) {
+    return this.auth.login(body.username, body.password, address);
+  }
+
+  /** Signs the caller out everywhere: every token issued to the account so far stops working. */
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async logout(@CurrentUser() user: Principal): Promise<void> {
+    await this.auth.logout(user);
   }
 }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { AccountsRepository } from './accounts.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -26,11 +27,20 @@ import { MeService } from './me.service';
     }),
     ThrottlerModule.forRootAsync({
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => [{ name: 'login', ttl: 60_000, limit: config.loginPerMinute }],
+      useFactory: (config: ApiConfig) => [
+        { name: 'login', ttl: 60_000, limit: config.loginPerMinute },
+        { name: 'simulate', ttl: 60_000, limit: config.simulate.perMinute },
+      ],
     }),
   ],
   controllers: [AuthController, MeController],
-  providers: [AuthService, MeService, MeRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AccountsRepository,
+    AuthService,
+    MeService,
+    MeRepository,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,37 +1,115 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException, UnprocessableEntityException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { UserEntity } from '../../../db/entities';
+import { randomBytes } from 'node:crypto';
+import { hashPassword, verifyPassword } from '../../../db/password';
+import { passwordProblem } from '../../../db/password-rules';
+import type { UserEntity } from '../../../db/entities';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { verifyPassword } from '../../../db/password';
+import { AccountsRepository } from './accounts.repository';
 
 interface Claims {
   sub: string;
   name: string;
   role: Principal['role'];
   dept: string | null;
+  /** The account's token version when issued: a later logout or password change revokes the token. */
+  ver: number;
 }
+
+/** One answer for an unknown user, a wrong password and a locked account: sign-in tells nobody which. */
+const SIGN_IN_REFUSED =
+  '用户名或密码错误，或账号因多次失败已被暂时锁定（unknown user, wrong password or locked account）';
+
+/** A token that no longer counts: the account changed its password, logged out or is gone. */
+export class RevokedTokenError extends Error {}
 
 @Injectable()
 export class AuthService {
+  /** Hashed once per process, so an unknown user costs the same scrypt work as a known one. */
+  private readonly dummyHash = hashPassword(randomBytes(16).toString('hex'));
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly jwt: JwtService,
+    private readonly audit: AuditService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async login(username: string, password: string) {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
-    // The same answer for an unknown user and a wrong password: a login says nothing about who exists.
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      throw new UnauthorizedException('unknown user or wrong password');
+  async login(username: string, password: string, address?: string) {
+    const user = await this.accounts.byUsername(username);
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
+    const locked = !!user?.lockedUntil && user.lockedUntil.getTime() > Date.now();
+    if (!user || !matches || locked) {
+      await this.refuse(username, user, locked ? 'locked' : 'wrong-credentials', address);
+      throw new UnauthorizedException(SIGN_IN_REFUSED);
     }
-    const claims: Claims = { sub: user.id, name: user.username, role: user.role, dept: user.departmentId };
-    const token = await this.jwt.signAsync(claims);
+    if (user.failedLogins > 0 || user.lockedUntil) await this.accounts.succeeded(user.id);
+    return this.session(user, user.tokenVersion);
+  }
+
+  /** Failed sign-ins are counted per account, locked past the limit, and every one is audited. */
+  private async refuse(username: string, user: UserEntity | null, reason: string, address?: string) {
+    const details = { username, reason, ...(address ? { address } : {}) };
+    await this.audit.append({
+      actorId: user?.id ?? 'anonymous',
+      actorRole: user?.role ?? 'anonymous',
+      action: 'auth.login-failed',
+      details,
+    });
+    if (!user || reason === 'locked') return;
+    const { locked } = await this.accounts.failed(
+      user.id,
+      this.config.login.maxFailures,
+      this.config.login.lockMinutes * 60_000,
+    );
+    if (locked) {
+      await this.audit.append({
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'auth.locked',
+        details: { ...details, minutes: this.config.login.lockMinutes },
+      });
+    }
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    await this.accounts.revokeTokens(principal.id);
+    await this.audit.append({ actorId: principal.id, actorRole: principal.role, action: 'auth.logout' });
+  }
+
+  /** A new password ends every other session; the answer carries a fresh token for this one. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string) {
+    const user = await this.accounts.byUsername(principal.username);
+    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      await this.audit.append({
+        actorId: principal.id,
+        actorRole: principal.role,
+        action: 'auth.password-change.refused',
+        details: { reason: 'wrong current password' },
+      });
+      throw new UnprocessableEntityException('「currentPassword」不正确 (the current password is wrong)');
+    }
+    const problem = passwordProblem(newPassword, user.username);
+    if (problem) throw new UnprocessableEntityException(problem);
+    if (newPassword === currentPassword)
+      throw new UnprocessableEntityException('「newPassword」不能与当前密码相同');
+    const version = await this.accounts.revokeTokens(user.id, await hashPassword(newPassword));
+    await this.audit.append({ actorId: user.id, actorRole: user.role, action: 'auth.password-changed' });
+    return this.session(user, version);
+  }
+
+  private async session(user: UserEntity, version: number) {
+    const claims: Claims = {
+      sub: user.id,
+      name: user.username,
+      role: user.role,
+      dept: user.departmentId,
+      ver: version,
+    };
     return {
-      accessToken: token,
+      accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',
       expiresIn: this.config.jwt.ttlSeconds,
       user: {
@@ -46,6 +124,9 @@ export class AuthService {
 
   async verify(token: string): Promise<Principal> {
     const claims = await this.jwt.verifyAsync<Claims>(token);
+    // One primary-key read per request: revocation takes effect at once, on every API instance.
+    const current = await this.accounts.tokenVersion(claims.sub);
+    if (current === null || current !== (claims.ver ?? 0)) throw new RevokedTokenError('token revoked');
     return { id: claims.sub, username: claims.name, role: claims.role, departmentId: claims.dept };
   }
 }

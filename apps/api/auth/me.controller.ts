@@ -1,14 +1,18 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '../common/principal';
-import { PreferencesDto } from './me.dto';
+import { AuthService } from './auth.service';
+import { ChangePasswordDto, PreferencesDto } from './me.dto';
 import { MeService } from './me.service';
 
 @ApiTags('auth')
 @ApiBearerAuth()
 @Controller('me')
 export class MeController {
-  constructor(private readonly account: MeService) {}
+  constructor(
+    private readonly account: MeService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Get()
   me(@CurrentUser() user: Principal) {
@@ -18,5 +22,12 @@ export class MeController {
   @Put('preferences')
   preferences(@CurrentUser() user: Principal, @Body() body: PreferencesDto) {
     return this.account.preferences(user, body);
+  }
+
+  /** Changes the caller's password; every earlier token stops working and the answer carries a new one. */
+  @Post('password')
+  @HttpCode(200)
+  password(@CurrentUser() user: Principal, @Body() body: ChangePasswordDto) {
+    return this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }
 }

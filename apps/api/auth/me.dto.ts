@@ -1,4 +1,4 @@
-import { IsBoolean, IsEmail, IsOptional, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class PreferencesDto {
   @IsOptional()
@@ -10,4 +10,17 @@ export class PreferencesDto {
   @IsOptional()
   @IsBoolean()
   dailyDigest?: boolean;
+}
+
+/** The rules a new password must meet are checked by the service, which names what is missing. */
+export class ChangePasswordDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  newPassword!: string;
 }

@@ -7,8 +7,17 @@ export interface IcsEvent {
   description: string;
 }
 
-function escape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/** RFC 5545 §3.3.11 TEXT: a line break of any kind (CRLF, LF or a bare CR) becomes `\\n`, never a raw CR. */
+export function escapeText(text: string): string {
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must not pass
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+  );
 }
 
 /** RFC 5545 §3.1: lines longer than 75 octets are folded, never inside a UTF-8 character. */
@@ -44,7 +53,7 @@ export function toIcs(name: string, events: IcsEvent[], now: Date): string {
     'PRODID:-//Deadline Keeper//期限监管//ZH',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escape(name)}`,
+    `X-WR-CALNAME:${escapeText(name)}`,
     'X-WR-TIMEZONE:Asia/Shanghai',
   ];
   for (const e of events) {
@@ -54,8 +63,8 @@ export function toIcs(name: string, events: IcsEvent[], now: Date): string {
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(e.date)}`,
       `DTEND;VALUE=DATE:${compact(addDays(e.date, 1))}`,
-      `SUMMARY:${escape(e.summary)}`,
-      `DESCRIPTION:${escape(e.description)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      `DESCRIPTION:${escapeText(e.description)}`,
       'END:VEVENT',
     );
   }

@@ -19,6 +19,10 @@ export const PUBLIC_ROUTE = 'public-route';
 /** The route needs no token (login, health, calendar feeds with their own token). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
+export const SCRAPE_TOKEN = 'scrape-token';
+/** Besides a bureau user's token, the route takes the configured METRICS_TOKEN (Prometheus has no user). */
+export const ScrapeTokenAccepted = () => SetMetadata(SCRAPE_TOKEN, true);
+
 export const ROLES = 'roles';
 /** Only these roles may call the route; others get 403 with the reason. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { AuditInput } from '../audit/audit.service';
+import type { Principal } from './principal';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -34,8 +36,12 @@ function detailOf(response: unknown, fallback: string): { detail: string; errors
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  /** `audit` records refused attempts to change something (401/403 on a mutating method). */
+  constructor(private readonly audit?: { append(input: AuditInput): Promise<void> }) {}
+
+  async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request & { principal?: Principal }>();
     let status = HttpStatus.INTERNAL_SERVER_ERROR;
     let body: { detail: string; errors?: string[] } = {
       detail: 'an unexpected error occurred; it has been logged',
@@ -57,11 +63,44 @@ export class ProblemFilter implements ExceptionFilter {
     } else {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
+    if ((status === 401 || status === 403) && MUTATING.has(req.method)) await this.refused(req, status, body);
     res
       .status(status)
       .type('application/problem+json')
       .send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...body }));
   }
+
+  private async refused(
+    req: Request & { principal?: Principal },
+    status: number,
+    body: { detail: string },
+  ): Promise<void> {
+    const route = (req.route?.path as string | undefined) ?? req.path;
+    if (!this.audit || AUDITED_ELSEWHERE.has(route)) return;
+    const details: RefusedRequest = { method: req.method, route, status, detail: body.detail };
+    try {
+      await this.audit.append({
+        actorId: req.principal?.id ?? 'anonymous',
+        actorRole: req.principal?.role ?? 'anonymous',
+        action: 'request.refused',
+        details: { ...details },
+      });
+    } catch (auditError) {
+      // The refusal still answers; a lost audit entry is an operational error someone must see.
+      this.logger.error(`could not audit a refused request: ${(auditError as Error).message}`);
+    }
+  }
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Failed sign-ins are audited by the sign-in itself, with the account they named. */
+const AUDITED_ELSEWHERE = new Set(['/api/v1/auth/login']);
+
+export interface RefusedRequest {
+  method: string;
+  route: string;
+  status: number;
+  detail: string;
 }
 
 function isBodyParserError(error: unknown): error is { status: number; message: string; type: string } {

@@ -16,6 +16,14 @@ describe('API configuration', () => {
     });
   });
 
+  it('takes a scrape token for /metrics only when it is long enough', () => {
+    expect(loadApiConfig(valid).metricsToken).toBeUndefined();
+    expect(loadApiConfig({ ...valid, METRICS_TOKEN: 't'.repeat(24) }).metricsToken).toBe('t'.repeat(24));
+    expect(() => loadApiConfig({ ...valid, METRICS_TOKEN: 'short' })).toThrow(
+      'METRICS_TOKEN must be at least 24 characters',
+    );
+  });
+
   it('names every problem at once', () => {
     let error: unknown;
     try {

@@ -1,3 +1,5 @@
+import { allowEntryProblem } from '../../../net/address-policy';
+
 /** The API's configuration, read from the environment and validated once at start-up. */
 export interface ApiConfig {
   port: number;
@@ -8,6 +10,14 @@ export interface ApiConfig {
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   /** Login attempts allowed per client address per minute. */
   loginPerMinute: number;
+  /** Per-account lockout: this many failed sign-ins in a row lock the account for lockMinutes. */
+  login: { maxFailures: number; lockMinutes: number };
+  /** /simulate: engine threads, and requests per user per minute. */
+  simulate: { threads: number; perMinute: number };
+  /** Internal hosts and networks webhooks may reach, besides the administrator's list (WEBHOOK_ALLOW). */
+  webhookAllow: string[];
+  /** Bearer token Prometheus sends to scrape /metrics (bureau users' own tokens also work). */
+  metricsToken?: string;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -57,7 +67,28 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       ttlSeconds: integer(env.JWT_TTL_SECONDS, 8 * 3600, 'JWT_TTL_SECONDS', problems, 60),
     },
     loginPerMinute: integer(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', problems),
+    webhookAllow: (env.WEBHOOK_ALLOW ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+    simulate: {
+      threads: integer(env.SIMULATE_THREADS, 1, 'SIMULATE_THREADS', problems),
+      perMinute: integer(env.SIMULATE_PER_MINUTE, 30, 'SIMULATE_PER_MINUTE', problems),
+    },
+    login: {
+      maxFailures: integer(env.LOGIN_MAX_FAILURES, 5, 'LOGIN_MAX_FAILURES', problems),
+      lockMinutes: integer(env.LOGIN_LOCK_MINUTES, 15, 'LOGIN_LOCK_MINUTES', problems),
+    },
   };
+  for (const entry of config.webhookAllow) {
+    const problem = allowEntryProblem(entry);
+    if (problem) problems.push(`WEBHOOK_ALLOW: ${problem}`);
+  }
+  const metricsToken = env.METRICS_TOKEN;
+  if (metricsToken !== undefined && metricsToken !== '') {
+    if (metricsToken.length < 24) problems.push('METRICS_TOKEN must be at least 24 characters');
+    config.metricsToken = metricsToken;
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { Public } from '../common/principal';
+import { Roles, ScrapeTokenAccepted } from '../common/principal';
 import { HealthService } from '../health/health.service';
 
 export const registry = new Registry();
@@ -54,7 +54,9 @@ export class MetricsController {
       });
   }
 
-  @Public()
+  // Metrics name routes, counts and incidents: for the bureau and the scraper, not the public.
+  @Roles('operator', 'admin')
+  @ScrapeTokenAccepted()
   @Get('metrics')
   async metrics(@Res({ passthrough: true }) res: Response) {
     res.type(registry.contentType);

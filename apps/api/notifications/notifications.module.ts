@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { WebhookAllowlistModule } from '../webhook-allowlist/webhook-allowlist.module';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
 @Module({
+  imports: [WebhookAllowlistModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, NotificationsRepository],
 })

@@ -5,6 +5,7 @@ import { DepartmentScope } from '../common/department-scope';
 import { isBureau, Principal } from '../common/principal';
 import type { PageQuery } from '../common/page.query';
 import type { ChannelsDto } from './notifications.dto';
+import { WebhookAllowlistService } from '../webhook-allowlist/webhook-allowlist.service';
 import { NotificationsRepository, Readers } from './notifications.repository';
 
 /** Who reads a notification: its department, and the bureau for escalations. */
@@ -19,6 +20,7 @@ export class NotificationsService {
     private readonly repository: NotificationsRepository,
     private readonly audit: AuditService,
     private readonly scope: DepartmentScope,
+    private readonly allowlist: WebhookAllowlistService,
   ) {}
 
   /** The caller's notifications, unread first, newest first, with each channel's delivery state. */
@@ -110,6 +112,10 @@ export class NotificationsService {
       throw new UnprocessableEntityException(
         'a webhook needs webhookUrl and webhookSecret before it can be enabled',
       );
+    }
+    // Checked when set or switched on; the dispatcher checks again on the address it connects to.
+    if (next.webhookUrl && (body.webhookUrl !== undefined || body.webhookEnabled)) {
+      await this.allowlist.vet(next.webhookUrl);
     }
     await this.repository.transaction(async (tx) => {
       await this.repository.saveChannels(next, tx);

@@ -1,4 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { SkipThrottle, Throttle } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { PerUserThrottlerGuard } from '../common/per-user-throttler.guard';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PoliciesService } from './policies.service';
 
@@ -20,7 +23,11 @@ export class PoliciesController {
 
   @Post('simulate')
   @HttpCode(200)
-  simulate(@Body() body: unknown) {
+  @UseGuards(PerUserThrottlerGuard)
+  @Throttle({ simulate: {} })
+  @SkipThrottle({ login: true })
+  async simulate(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+    res.type('application/json');
     return this.policies.simulate(body);
   }
 }

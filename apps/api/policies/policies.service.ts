@@ -1,12 +1,17 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import {
-  DEFAULT_REMINDERS,
-  findPolicy,
-  isCaseError,
-  POLICIES,
-  PolicyPack,
-  simulateCase,
-} from '../../../domain';
+  Inject,
+  Injectable,
+  NotFoundException,
+  OnModuleDestroy,
+  PayloadTooLargeException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { DEFAULT_REMINDERS, findPolicy, POLICIES, PolicyPack } from '../../../domain';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { SimulationPool } from './simulation-pool';
+
+/** What one /simulate request may ask for: its cost grows with cases × events, its answer with both. */
+export const SIMULATE_LIMITS = { cases: 20, eventsPerCase: 200, events: 1_000, answerBytes: 2_000_000 };
 
 function describePolicy(p: PolicyPack) {
   return {
@@ -29,7 +34,17 @@ function describePolicy(p: PolicyPack) {
 
 /** The rules with their articles, and the engine over HTTP. */
 @Injectable()
-export class PoliciesService {
+export class PoliciesService implements OnModuleDestroy {
+  private readonly pool: SimulationPool;
+
+  constructor(@Inject(API_CONFIG) config: ApiConfig) {
+    this.pool = new SimulationPool({ threads: config.simulate.threads, queueLimit: 4, timeoutMs: 10_000 });
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.pool.close();
+  }
+
   list() {
     return POLICIES.map(describePolicy);
   }
@@ -40,13 +55,41 @@ export class PoliciesService {
     return describePolicy(pack);
   }
 
-  /** The same input and output as the `deadlines` command. */
-  simulate(body: unknown) {
+  /** The same input and output as the `deadlines` command, as JSON text ready to send. */
+  async simulate(body: unknown): Promise<string> {
     const cases = Array.isArray(body) ? body : [body];
-    if (cases.length > 100) throw new UnprocessableEntityException('at most 100 cases per request');
-    const outcomes = cases.map((c) => simulateCase(c));
-    if (!Array.isArray(body) && outcomes[0] && isCaseError(outcomes[0]))
-      throw new UnprocessableEntityException(outcomes[0].error);
-    return Array.isArray(body) ? outcomes : outcomes[0];
+    checkCost(cases);
+    const { parts, caseErrors } = await this.pool.run(cases);
+    if (!Array.isArray(body) && caseErrors[0]) throw new UnprocessableEntityException(caseErrors[0]);
+    const json = Array.isArray(body) ? `[${parts.join(',')}]` : (parts[0] as string);
+    if (json.length > SIMULATE_LIMITS.answerBytes) {
+      throw new PayloadTooLargeException(
+        `模拟结果超过 ${SIMULATE_LIMITS.answerBytes} 字节，请分成几次提交（the answer would exceed ${SIMULATE_LIMITS.answerBytes} bytes; split the cases）`,
+      );
+    }
+    return json;
   }
+}
+
+function checkCost(cases: unknown[]): void {
+  const { cases: maxCases, eventsPerCase, events: maxEvents } = SIMULATE_LIMITS;
+  if (cases.length > maxCases)
+    throw new UnprocessableEntityException(
+      `一次最多模拟 ${maxCases} 个案例（at most ${maxCases} cases per request）`,
+    );
+  let total = 0;
+  cases.forEach((c, i) => {
+    const events = (c as { events?: unknown })?.events;
+    const count = Array.isArray(events) ? events.length : 0;
+    if (count > eventsPerCase) {
+      throw new UnprocessableEntityException(
+        `第 ${i + 1} 个案例的「events」超过 ${eventsPerCase} 条（case ${i}: at most ${eventsPerCase} events）`,
+      );
+    }
+    total += count;
+  });
+  if (total > maxEvents)
+    throw new UnprocessableEntityException(
+      `一次最多模拟 ${maxEvents} 条事实（at most ${maxEvents} events per request）`,
+    );
 }

@@ -1,0 +1,66 @@
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  replaceWebhookAllowEntries,
+  webhookAllowEntries,
+} from '../../../db/repositories/webhook-allowlist.repository';
+import { allowEntryProblem, AllowList } from '../../../net/address-policy';
+import { UnsafeAddressError, vetUrl } from '../../../net/guarded-request';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/principal';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+
+/** Which internal addresses departments' webhooks may reach: the administrator's list plus WEBHOOK_ALLOW. */
+@Injectable()
+export class WebhookAllowlistService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list() {
+    return {
+      entries: await webhookAllowEntries(this.dataSource),
+      fromConfiguration: this.config.webhookAllow,
+    };
+  }
+
+  async replace(user: Principal, entries: string[]) {
+    const cleaned = [...new Set(entries.map((e) => e.trim().toLowerCase()).filter(Boolean))].sort();
+    const problems = cleaned.map(allowEntryProblem).filter((p): p is string => p !== null);
+    if (problems.length) throw new UnprocessableEntityException(`「entries」：${problems.join('；')}`);
+    await this.dataSource.transaction(async (tx) => {
+      const before = await webhookAllowEntries(tx);
+      await replaceWebhookAllowEntries(tx, cleaned, user.id);
+      await this.audit.append(
+        {
+          actorId: user.id,
+          actorRole: user.role,
+          action: 'webhook-allowlist.updated',
+          details: { before, after: cleaned },
+        },
+        tx,
+      );
+    });
+    return this.list();
+  }
+
+  /** Refuses a webhook URL that points somewhere internal nobody allowed, naming the field. */
+  async vet(url: string): Promise<void> {
+    const allow = new AllowList([
+      ...this.config.webhookAllow,
+      ...(await webhookAllowEntries(this.dataSource)),
+    ]);
+    try {
+      await vetUrl(url, allow);
+    } catch (error) {
+      if (error instanceof UnsafeAddressError)
+        throw new UnprocessableEntityException(`「webhookUrl」${error.message}`);
+      if ((error as NodeJS.ErrnoException).code?.startsWith('E'))
+        throw new UnprocessableEntityException('「webhookUrl」的主机名无法解析，请检查地址');
+      throw error;
+    }
+  }
+}
