@@ -72,6 +72,11 @@ export const pauseUpdate = defineUpdate<UpdateResult, [AdminActInput]>('pause');
 export const resumeUpdate = defineUpdate<UpdateResult, [AdminActInput]>('resume');
 export const terminateUpdate = defineUpdate<UpdateResult, [TerminateInput]>('terminate');
 export const grantExtensionUpdate = defineUpdate<UpdateResult, [GrantExtensionInput]>('grantExtension');
+/**
+ * Sent with the start (update-with-start): answers once the first evaluation is recorded, so registration
+ * returns the project's obligations without polling. The same update id twice answers the same.
+ */
+export const registeredUpdate = defineUpdate<UpdateResult, []>('registered');
 export const statusQuery = defineQuery<ProjectView>('status');
 /** An administrator runs an incident's failed step again (the cause fixed); refused for any other id. */
 export const retryIncidentUpdate = defineUpdate<{ step: IncidentStep }, [RetryIncidentInput]>(

@@ -22,6 +22,7 @@ import {
   grantExtensionUpdate,
   pauseUpdate,
   recordEventUpdate,
+  registeredUpdate,
   resumeUpdate,
   retryIncidentUpdate,
   statusQuery,
@@ -50,7 +51,7 @@ const factSteps = proxyActivities<Activities>({
 export async function projectLifecycle(input: ProjectWorkflowInput): Promise<UpdateResult['status']> {
   const { project } = input;
   const state: CarriedState = input.carried ?? {
-    facts: [],
+    facts: [...(input.history ?? [])],
     applied: {},
     handledUntil: Date.now(),
     last: null,
@@ -60,6 +61,8 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
   /** A fact was refused after its step failed: the read model may hold part of it. */
   let resync = false;
   let busy = false;
+  /** The first evaluation is in the read model (always so for a run continued as new). */
+  let registered = state.last !== null;
   const gate = new IncidentGate(
     { subject: project.name, projectId: project.id, departmentId: project.departmentId },
     steps.openIncident,
@@ -225,6 +228,16 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
       gate.validateRetry(incidentId);
     },
   });
+  setHandler(registeredUpdate, async () => {
+    await condition(() => registered);
+    return {
+      factIndex: state.facts.length - 1,
+      status: statusOf(state.last),
+      obligations: state.last?.result.obligations ?? [],
+      requirements: state.last?.result.requirements ?? [],
+      changes: state.last?.result.changes ?? [],
+    };
+  });
   setHandler(calendarChangedSignal, () => {
     calendarChanged = true;
   });
@@ -240,6 +253,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
   if (!state.last) {
     await gate.run('registration', () => exclusive(() => refresh({ announceOverdue: true })));
   }
+  registered = true;
 
   while (!state.last?.result.lifecycle.completed) {
     const next = state.last?.wakeups.find((w) => w.at > state.handledUntil);

@@ -14,6 +14,11 @@ export interface CarriedState {
 
 export interface ProjectWorkflowInput {
   project: ProjectRecord;
+  /**
+   * Facts that happened before the project was registered (an ongoing project brought in), evaluated
+   * together in the first evaluation, so nothing is announced that a later one of them settles.
+   */
+  history?: RecordedFact[];
   carried?: CarriedState;
   /** Continue as new once history grows past this many events (the server's own suggestion also counts). */
   historyLimit?: number;

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { idempotencyKey } from '../common/idempotency';
 import { CurrentUser, Principal } from '../common/principal';
 import { ProjectsService } from './projects.service';
 import { ListProjectsQuery, RegisterProjectDto } from './register-project.dto';
@@ -11,8 +12,17 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Post()
-  register(@CurrentUser() user: Principal, @Body() body: RegisterProjectDto) {
-    return this.projects.register(user, body);
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'the same key twice registers one project',
+  })
+  register(
+    @CurrentUser() user: Principal,
+    @Body() body: RegisterProjectDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.projects.register(user, body, idempotencyKey(key));
   }
 
   @Get()

@@ -4,10 +4,11 @@ import { ProjectCommands } from '../events/project-commands.service';
 import { ProjectAccess } from './project-access.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
+import { RegistrationService } from './registration.service';
 
 @Module({
   controllers: [ProjectsController, EventsController],
-  providers: [ProjectsService, ProjectAccess, ProjectCommands],
+  providers: [ProjectsService, RegistrationService, ProjectAccess, ProjectCommands],
   exports: [ProjectAccess],
 })
 export class ProjectsModule {}

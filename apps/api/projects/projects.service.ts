@@ -1,13 +1,9 @@
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { ProjectRecord } from '../../../activities/types';
 import { FactEntity, ObligationEntity, ProjectEntity } from '../../../db/entities';
 import { evaluate, findPolicy, ProjectAttributes, ProjectEvent, shanghaiDateOf } from '../../../domain';
-import { projectLifecycle } from '../../../workflows';
-import { statusQuery } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
 import { containsPattern } from '../common/like-pattern';
@@ -16,6 +12,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ProjectAccess } from './project-access.service';
 import type { ListProjectsQuery, RegisterProjectDto } from './register-project.dto';
+import { REGISTERING, RegistrationService } from './registration.service';
 
 @Injectable()
 export class ProjectsService {
@@ -26,85 +23,23 @@ export class ProjectsService {
     private readonly access: ProjectAccess,
     private readonly audit: AuditService,
     private readonly scope: DepartmentScope,
+    private readonly registration: RegistrationService,
   ) {}
 
-  async register(principal: Principal, dto: RegisterProjectDto) {
-    const departmentId = await this.scope.target(principal, dto.departmentId);
-    const pack = findPolicy(dto.policy);
-    if (!pack) throw new UnprocessableEntityException(`no policy ${dto.policy}`);
-    if (pack.requiresCategory && !dto.category) {
-      throw new UnprocessableEntityException(
-        `category is required under ${pack.id}: "key" (重点类) or "general" (一般类)`,
-      );
-    }
-    const today = shanghaiDateOf(Date.now());
-    const outOfForce =
-      (pack.validFrom !== null && today < pack.validFrom) ||
-      (pack.validUntil !== null && today > pack.validUntil);
-    if (outOfForce && !dto.allowOutOfForce) {
-      throw new UnprocessableEntityException(
-        `${pack.name} is not in force on ${today} (in force ${pack.validFrom ?? '…'} to ${pack.validUntil ?? '…'}); send allowOutOfForce: true to register anyway, and the project will be flagged`,
-      );
-    }
-    const attributes: ProjectAttributes = {
-      planYear: dto.planYear,
-      investment: dto.investment,
-      ...(dto.softwareDevelopment !== undefined ? { softwareDevelopment: dto.softwareDevelopment } : {}),
-      ...(dto.category ? { category: dto.category } : {}),
-      plannedAcceptanceOn: dto.plannedAcceptanceOn ?? null,
-      registeredOn: today,
-    };
-    const record: ProjectRecord = {
-      id: randomUUID(),
-      name: dto.name,
-      departmentId,
-      policyId: pack.id,
-      policyVersion: pack.version,
-      attributes,
-    };
-    const workflowId = `project-${record.id}`;
-    await this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(ProjectEntity).insert({
-        id: record.id,
-        name: record.name,
-        departmentId,
-        policyId: pack.id,
-        policyVersion: pack.version,
-        attributes,
-        status: 'active',
-        flags: [],
-        workflowId,
-      });
-      await this.audit.append(
-        {
-          actorId: principal.id,
-          actorRole: principal.role,
-          action: 'project.registered',
-          projectId: record.id,
-          details: { ...record, outOfForce },
-        },
-        tx,
-      );
-    });
-    const handle = await this.temporal.workflow.start(projectLifecycle, {
-      taskQueue: this.config.taskQueue,
-      workflowId,
-      args: [{ project: record }],
-    });
-    // The first evaluation usually lands within milliseconds; the read model follows it.
-    for (let i = 0; i < 50; i++) {
-      const view = await handle.query(statusQuery);
-      if (view.evaluation) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return this.detail(principal, record.id);
+  /** Registers (or completes the first attempt with the same key) and answers with the project as stored. */
+  async register(principal: Principal, dto: RegisterProjectDto, key?: string) {
+    const id = await this.registration.register(principal, dto, key);
+    return this.detail(principal, id);
   }
 
   async list(principal: Principal, query: ListProjectsQuery) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const department = await this.scope.filter(principal, query.department);
-    const q = this.access.scoped(principal);
+    // A registration not confirmed yet is not a project anyone should act on.
+    const q = this.access
+      .scoped(principal)
+      .andWhere('p.status <> :registering', { registering: REGISTERING });
     if (department) q.andWhere('p.department_id = :department', { department });
     if (query.policy) q.andWhere('p.policy_id = :policy', { policy: query.policy });
     if (query.status) q.andWhere('p.status = :status', { status: query.status });

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -10,7 +13,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { RecordEventDto } from '../events/record-event.dto';
 import { POLICIES } from '../../../domain';
 import { PageQuery } from '../common/page.query';
 import { IsIsoDateString, IsYuan } from '../common/validators';
@@ -61,6 +66,17 @@ export class RegisterProjectDto {
   @IsOptional()
   @IsBoolean()
   allowOutOfForce?: boolean;
+
+  @ApiPropertyOptional({
+    type: [RecordEventDto],
+    description: 'what already happened (an ongoing project), evaluated at once with the registration',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => RecordEventDto)
+  events?: RecordEventDto[];
 }
 
 export class ListProjectsQuery extends PageQuery {

@@ -1,0 +1,220 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { createHash, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { ProjectRecord, RecordedFact } from '../../../activities/types';
+import { ProjectEntity } from '../../../db/entities';
+import {
+  evaluate,
+  EventType,
+  findPolicy,
+  permissionRejection,
+  PolicyPack,
+  ProjectAttributes,
+  ProjectEvent,
+  shanghaiDateOf,
+} from '../../../domain';
+import { projectLifecycle } from '../../../workflows';
+import { projectWorkflowId, registeredUpdate } from '../../../workflows/messages';
+import { AuditService } from '../audit/audit.service';
+import { DepartmentScope } from '../common/department-scope';
+import { actorOf, type Principal } from '../common/principal';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import type { RegisterProjectDto } from './register-project.dto';
+
+/** A row whose workflow is not confirmed yet; lists never show it, the sweep settles it. */
+export const REGISTERING = 'registering';
+
+/**
+ * The same caller and Idempotency-Key always name the same project, so a retry finds the first attempt
+ * (a UUID built from a hash: version nibble 5, RFC 4122 variant, as uuid v5 lays it out).
+ */
+export function projectIdFor(userId: string, key: string): string {
+  const h = createHash('sha256').update(`deadline-keeper:project:${userId}:${key}`).digest('hex');
+  const variant = ((parseInt(h[16] as string, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Registration in one step that completes or leaves nothing: the row is written as `registering`, the
+ * workflow is started together with an update that answers once the first evaluation (of the project
+ * and every fact it came with) is in the read model; if Temporal cannot be reached the row is removed.
+ */
+@Injectable()
+export class RegistrationService {
+  private readonly logger = new Logger('Registration');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly audit: AuditService,
+    private readonly scope: DepartmentScope,
+  ) {}
+
+  /** Registers the project (or completes the first attempt with the same key) and returns its id. */
+  async register(principal: Principal, dto: RegisterProjectDto, key?: string): Promise<string> {
+    const departmentId = await this.scope.target(principal, dto.departmentId);
+    const pack = findPolicy(dto.policy);
+    if (!pack) throw new UnprocessableEntityException(`「policy」没有名为 ${dto.policy} 的办法`);
+    if (pack.requiresCategory && !dto.category) {
+      throw new UnprocessableEntityException(
+        `「category」${pack.name}要求注明项目类别：key（重点类）或 general（一般类）`,
+      );
+    }
+    const today = shanghaiDateOf(Date.now());
+    const outOfForce =
+      (pack.validFrom !== null && today < pack.validFrom) ||
+      (pack.validUntil !== null && today > pack.validUntil);
+    if (outOfForce && !dto.allowOutOfForce) {
+      throw new UnprocessableEntityException(
+        `${pack.name} is not in force on ${today} (in force ${pack.validFrom ?? '…'} to ${pack.validUntil ?? '…'}); send allowOutOfForce: true to register anyway, and the project will be flagged`,
+      );
+    }
+    const id = key ? projectIdFor(principal.id, key) : randomUUID();
+    const existing = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id });
+    const attributes: ProjectAttributes = (existing?.attributes as unknown as ProjectAttributes) ?? {
+      planYear: dto.planYear,
+      investment: dto.investment,
+      ...(dto.softwareDevelopment !== undefined ? { softwareDevelopment: dto.softwareDevelopment } : {}),
+      ...(dto.category ? { category: dto.category } : {}),
+      plannedAcceptanceOn: dto.plannedAcceptanceOn ?? null,
+      registeredOn: today,
+    };
+    const record: ProjectRecord = {
+      id,
+      name: dto.name,
+      departmentId,
+      policyId: pack.id,
+      policyVersion: existing?.policyVersion ?? pack.version,
+      attributes,
+    };
+    if (existing) assertSameRequest(existing, record, dto);
+    const history = this.history(principal, pack, record, dto, today);
+    if (!existing) await this.insert(principal, record, outOfForce, history.length);
+    try {
+      await this.temporal.workflow.executeUpdateWithStart(registeredUpdate, {
+        args: [],
+        updateId: 'registered',
+        startWorkflowOperation: new WithStartWorkflowOperation(projectLifecycle, {
+          workflowId: projectWorkflowId(id),
+          taskQueue: this.config.taskQueue,
+          args: [{ project: record, ...(history.length ? { history } : {}) }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      });
+    } catch (error) {
+      if (!isTemporalUnavailable(error)) throw error;
+      await this.abandon(principal, id, error);
+      throw temporalUnavailable(error);
+    }
+    return id;
+  }
+
+  /** The facts a project comes with, checked by the engine before anything is written. */
+  private history(
+    principal: Principal,
+    pack: PolicyPack,
+    record: ProjectRecord,
+    dto: RegisterProjectDto,
+    today: string,
+  ): RecordedFact[] {
+    const events = (dto.events ?? []).map((e) => ({ ...e }) as unknown as Omit<ProjectEvent, 'actor'>);
+    const problems: string[] = [];
+    events.forEach((e, i) => {
+      const denied = permissionRejection(principal.role, e.type as EventType);
+      if (denied) problems.push(`「events[${i}]」（${e.type}）：${denied}`);
+    });
+    if (problems.length) throw new ForbiddenException(problems.join('；'));
+    const withActor = events.map((e) => ({ ...e, actor: { role: principal.role } }) as ProjectEvent);
+    const result = evaluate(pack, { project: record.attributes, events: withActor, asOf: today });
+    for (const r of result.rejected) {
+      problems.push(
+        `「events[${r.event}]」（${events[r.event]?.type}，${events[r.event]?.on}）：${r.reason}`,
+      );
+    }
+    if (problems.length)
+      throw new UnprocessableEntityException(`登记未完成，没有留下任何记录：${problems.join('；')}`);
+    const now = Date.now();
+    return events.map((event, i) => ({
+      event: event as ProjectEvent,
+      actor: actorOf(principal),
+      idempotencyKey: `registration:${record.id}:${i}`,
+      recordedAt: now,
+    }));
+  }
+
+  private async insert(principal: Principal, record: ProjectRecord, outOfForce: boolean, facts: number) {
+    await this.dataSource.transaction(async (tx) => {
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(ProjectEntity)
+        .values({
+          id: record.id,
+          name: record.name,
+          departmentId: record.departmentId,
+          policyId: record.policyId,
+          policyVersion: record.policyVersion,
+          attributes: record.attributes,
+          status: REGISTERING,
+          flags: [],
+          workflowId: projectWorkflowId(record.id),
+        })
+        .orIgnore()
+        .execute();
+      // A concurrent request with the same key got there first: it audits, this one completes it.
+      if (!inserted.identifiers.filter(Boolean).length) return;
+      await this.audit.append(
+        {
+          actorId: principal.id,
+          actorRole: principal.role,
+          action: 'project.registered',
+          projectId: record.id,
+          details: { ...record, outOfForce, facts },
+        },
+        tx,
+      );
+    });
+  }
+
+  /** Temporal did not answer: the row goes unless the workflow already projected it (it then exists). */
+  private async abandon(principal: Principal, id: string, error: unknown): Promise<void> {
+    const removed = await this.dataSource.getRepository(ProjectEntity).delete({ id, status: REGISTERING });
+    this.logger.warn(`registration of ${id} not completed: ${(error as Error).message}`);
+    if (removed.affected) {
+      await this.audit.append({
+        actorId: principal.id,
+        actorRole: principal.role,
+        action: 'project.registration-abandoned',
+        projectId: id,
+        details: { reason: 'workflow service unavailable' },
+      });
+    }
+  }
+}
+
+/** A key reused for another project is a client's mistake, said as such. */
+function assertSameRequest(existing: ProjectEntity, record: ProjectRecord, dto: RegisterProjectDto): void {
+  const stored = existing.attributes as unknown as ProjectAttributes;
+  const same =
+    existing.name === record.name &&
+    existing.departmentId === record.departmentId &&
+    existing.policyId === record.policyId &&
+    stored.planYear === dto.planYear &&
+    stored.investment === dto.investment;
+  if (!same)
+    throw new ConflictException(
+      '这个 Idempotency-Key 已用于登记另一个项目，请换一个（the key was used for another project）',
+    );
+}
