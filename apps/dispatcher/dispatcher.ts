@@ -12,6 +12,7 @@ import { AllowList } from '../../net/address-policy';
 import type { EmailChannel } from './email.channel';
 import { sendWebhook } from './webhook.channel';
 import { inParallel, receiverOf } from './receivers';
+import { markSuperseded, supersededReason } from './superseded';
 
 export interface DispatcherOptions {
   email: EmailChannel | null;
@@ -31,6 +32,11 @@ export interface DispatcherOptions {
   webhookTimeoutMs?: number;
   /** Sends in flight to one receiver at a time; other receivers go on meanwhile. */
   perReceiver?: number;
+  /**
+   * How long a notice found overdue at the moment a fact was recorded waits before it goes out, so the
+   * facts recorded right after it (history being entered) can supersede it first.
+   */
+  settleMs?: number;
   /** Test hook: runs between a successful send and marking it sent. */
   afterSend?: (delivery: DeliveryEntity) => Promise<void>;
 }
@@ -103,7 +109,7 @@ export class Dispatcher {
     channel: DepartmentChannelEntity | undefined,
     bureau: UserEntity[],
   ) {
-    const now = new Date(this.now());
+    const now = new Date(this.now() + (n.kind === 'overdue-notice' ? (this.options.settleMs ?? 30_000) : 0));
     const rows: Partial<DeliveryEntity>[] = [];
     if (channel?.emailEnabled) {
       for (const email of channel.emails)
@@ -177,6 +183,11 @@ export class Dispatcher {
     const channel = await this.dataSource
       .getRepository(DepartmentChannelEntity)
       .findOneBy({ departmentId: notification.departmentId });
+    const superseded = await supersededReason(this.dataSource, notification);
+    if (superseded) {
+      await markSuperseded(this.dataSource, notification, superseded, new Date(this.now()));
+      return;
+    }
     if (!(await this.stillWanted(delivery, channel))) {
       await this.dataSource
         .getRepository(DeliveryEntity)
@@ -246,10 +257,18 @@ export class Dispatcher {
     const claimed = await this.claim("d.channel = 'digest'");
     const byRecipient = new Map<string, DeliveryEntity[]>();
     for (const d of claimed) byRecipient.set(d.recipient, [...(byRecipient.get(d.recipient) ?? []), d]);
-    for (const [recipient, deliveries] of byRecipient) {
-      const notifications = await this.dataSource
+    for (const [recipient, planned] of byRecipient) {
+      const all = await this.dataSource
         .getRepository(NotificationEntity)
-        .findBy({ id: In(deliveries.map((d) => d.notificationId)) });
+        .findBy({ id: In(planned.map((d) => d.notificationId)) });
+      const notifications: NotificationEntity[] = [];
+      for (const n of all) {
+        const reason = await supersededReason(this.dataSource, n);
+        if (reason) await markSuperseded(this.dataSource, n, reason, new Date(this.now()));
+        else notifications.push(n);
+      }
+      const deliveries = planned.filter((d) => notifications.some((n) => n.id === d.notificationId));
+      if (deliveries.length === 0) continue;
       try {
         if (!this.options.email) throw new Error('no SMTP server is configured (SMTP_URL)');
         await this.options.email.sendDigest(recipient, notifications, this.now());

@@ -47,6 +47,13 @@ export class NotificationEntity {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
+  /** Set when the facts contradicted the notice before it went out; its deliveries were not sent. */
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
+  supersededAt!: Date | null;
+
+  @Column({ name: 'superseded_reason', type: 'text', nullable: true })
+  supersededReason!: string | null;
+
   /** When the dispatcher created this notification's deliveries; null while it has not. */
   @Column({ name: 'fanned_out_at', type: 'timestamptz', nullable: true })
   fannedOutAt!: Date | null;

@@ -62,7 +62,7 @@ it('delivers an overdue notice to the department webhook and inbox, unread first
       .set(dept)
       .send({ type: 'contract.signed', on: cal.subtractWorkingDays(shanghaiDateOf(Date.now()), 9) })
       .expect(200);
-    await new Dispatcher(system.dataSource, { allow: ['127.0.0.1'], email: null }).runOnce();
+    await new Dispatcher(system.dataSource, { allow: ['127.0.0.1'], settleMs: 0, email: null }).runOnce();
 
     const inbox = await system.http().get('/api/v1/inbox').set(dept).expect(200);
     const notice = inbox.body.items.find((i: { projectId: string }) => i.projectId === created.body.id);
@@ -116,6 +116,7 @@ it('delivers an overdue notice to the department webhook and inbox, unread first
       await system.dataSource.query(`DELETE FROM deliveries WHERE notification_id = $1`, [notice.id]);
       await new Dispatcher(system.dataSource, {
         allow: ['127.0.0.1'],
+        settleMs: 0,
         email: null,
         maxAttempts: 1,
       }).runOnce();
@@ -134,6 +135,7 @@ it('delivers an overdue notice to the department webhook and inbox, unread first
       expect(broken.calls.filter((k) => k === key)).toHaveLength(1);
       await new Dispatcher(system.dataSource, {
         allow: ['127.0.0.1'],
+        settleMs: 0,
         email: null,
         maxAttempts: 1,
       }).runOnce();

@@ -5,6 +5,7 @@ import {
   DepartmentChannelEntity,
   DepartmentEntity,
   NotificationEntity,
+  ObligationEntity,
   ProjectEntity,
 } from '../../db/entities';
 import { shanghaiInstant, Wakeup } from '../../domain';
@@ -55,6 +56,22 @@ export async function departmentWithProject(
         basis: 'Shandong 第十三条',
         ...w,
       };
+      // The read model holds the obligation as the notice describes it, so the notice still holds when sent.
+      if (wakeup.obligationKey) {
+        await dataSource.getRepository(ObligationEntity).upsert(
+          {
+            projectId,
+            key: wakeup.obligationKey,
+            title: wakeup.title ?? '',
+            dueOn: wakeup.dueOn,
+            status: ['escalation', 'overdue-notice'].includes(wakeup.kind) ? 'overdue' : 'open',
+            provisional: false,
+            basis: wakeup.basis ?? '',
+            explanation: {},
+          },
+          ['projectId', 'key'],
+        );
+      }
       await writeNotifications({
         project: { id: projectId, name: '投递测试项目', departmentId },
         items: [wakeup],

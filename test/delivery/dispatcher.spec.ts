@@ -98,6 +98,7 @@ it('emails every contact in Chinese, with the Message-ID of the notification', a
   const time = clock(shanghaiInstant('2026-12-01', 9));
   const dispatcher = new Dispatcher(dataSource, {
     allow: ['127.0.0.1'],
+    settleMs: 0,
     email: createEmailChannel(`smtp://127.0.0.1:${smtpPort}`),
     now: time.now,
   });
@@ -142,6 +143,7 @@ it('retries a receiver that fails three times, and it accepts exactly one delive
     const time = clock(shanghaiInstant('2026-12-01', 9));
     const dispatcher = new Dispatcher(dataSource, {
       allow: ['127.0.0.1'],
+      settleMs: 0,
       email: null,
       now: time.now,
       baseDelayMs: 1000,
@@ -181,6 +183,7 @@ it('dead-letters a receiver that always fails, and an operator retry revives it'
     const time = clock(shanghaiInstant('2026-12-01', 9));
     const dispatcher = new Dispatcher(dataSource, {
       allow: ['127.0.0.1'],
+      settleMs: 0,
       email: null,
       now: time.now,
       baseDelayMs: 1000,
@@ -223,6 +226,7 @@ it('a dispatcher killed between sending and marking sent: the retry carries the 
     const time = clock(shanghaiInstant('2026-12-01', 9));
     const crashing = new Dispatcher(dataSource, {
       allow: ['127.0.0.1'],
+      settleMs: 0,
       email: null,
       now: time.now,
       leaseMs: 120_000,
@@ -233,7 +237,12 @@ it('a dispatcher killed between sending and marking sent: the retry carries the 
     await expect(crashing.runOnce()).rejects.toThrow('killed');
     const [stuck] = await dataSource.getRepository(DeliveryEntity).findBy({ notificationId: n.id });
     expect(stuck?.status).toBe('sending');
-    const survivor = new Dispatcher(dataSource, { allow: ['127.0.0.1'], email: null, now: time.now });
+    const survivor = new Dispatcher(dataSource, {
+      allow: ['127.0.0.1'],
+      settleMs: 0,
+      email: null,
+      now: time.now,
+    });
     await survivor.runOnce();
     expect(hook.state.calls).toBe(1); // still leased to the dead dispatcher
     time.advance(121_000);
@@ -294,6 +303,7 @@ it('sends escalations to bureau operators at once, or in one daily digest for th
     const time = clock(shanghaiInstant('2026-12-01', 10));
     const dispatcher = new Dispatcher(dataSource, {
       allow: ['127.0.0.1'],
+      settleMs: 0,
       email: createEmailChannel(`smtp://127.0.0.1:${smtpPort}`),
       now: time.now,
       digestHour: 8,

@@ -15,6 +15,8 @@ export interface InboxRow {
   written_at: Date;
   payload: { message?: string };
   read_at: Date | null;
+  superseded_at: Date | null;
+  superseded_reason: string | null;
   total: string;
 }
 
@@ -36,7 +38,8 @@ export class NotificationsRepository {
     const { sql, params } = visibility(readers, 2);
     return this.dataSource.query(
       `SELECT n.id, n.project_id, n.department_id, n.obligation_key, n.kind, n.audience, n.due_on::text AS due_on,
-              n.scheduled_for, n.written_at, n.payload, r.read_at, count(*) OVER () AS total
+              n.scheduled_for, n.written_at, n.payload, n.superseded_at, n.superseded_reason, r.read_at,
+              count(*) OVER () AS total
          FROM notifications n LEFT JOIN inbox_reads r ON r.notification_id = n.id AND r.user_id = $1
         WHERE ${sql}
         ORDER BY (r.read_at IS NOT NULL), n.written_at DESC, n.id DESC

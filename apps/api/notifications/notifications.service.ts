@@ -45,6 +45,9 @@ export class NotificationsService {
         writtenAt: r.written_at,
         message: r.payload.message,
         read: r.read_at !== null,
+        // Contradicted by the facts before it went out: shown, but not as a live alarm.
+        superseded: r.superseded_at !== null,
+        supersededReason: r.superseded_reason,
         deliveries: deliveries
           .filter((d) => d.notificationId === String(r.id))
           .map(({ channel, recipient, status, attempts, lastError, sentAt }) => ({
