@@ -1,6 +1,7 @@
 import { dateProblem, IsoDate, WorkingCalendar } from '../calendar';
 import type { ChangeRequest, PolicyPack } from '../policies/types';
-import { compareKeys, makeContext, resolveInstances, toObligation } from './obligations';
+import { compareKeys, Instance, makeContext, resolveInstances, toObligation } from './obligations';
+import { EVENT_LABELS } from './labels';
 import { permissionRejection } from './permissions';
 import { isEventType, lifecycleRejection, missingFieldRejection } from './preconditions';
 import {
@@ -87,21 +88,47 @@ function rejection(event: ProjectEvent, state: State): string | null {
     }
     return null;
   }
-  for (const rule of pack.obligations.filter((r) => r.metBy === event.type)) {
-    const candidate = instances.find(
+  return meetsNothing(event, state, instances);
+}
+
+/**
+ * A fact that exists to meet an obligation (a filing, an application, a report) must meet one: kept and
+ * ignored, it would leave the obligation overdue while the department believes it done.
+ */
+function meetsNothing(event: ProjectEvent, state: State, instances: Instance[]): string | null {
+  // A rule whose gate says it does not apply to this project (Jinhu's key-project rules for a general
+  // one) leaves the fact to its other roles: it is not there to meet anything.
+  const rules = state.pack.obligations.filter(
+    (r) => r.metBy === event.type && (!r.gate?.appliesTo || r.gate.appliesTo(state.project)),
+  );
+  if (rules.length === 0) return null;
+  const label = EVENT_LABELS[event.type] ?? event.type;
+  let tooEarly: string | null = null;
+  for (const rule of rules) {
+    const open = instances.filter(
       (i) => i.rule === rule && !i.met && (i.draft.matches ? i.draft.matches({ ...event, index: -1 }) : true),
     );
+    const candidate = open.find((i) => !i.draft.trigger || event.on >= i.draft.trigger.on);
     if (!candidate) {
       if (rule.gate && (rule.gate.appliesTo ? rule.gate.appliesTo(state.project) : true))
         return rule.gate.reason;
+      const early = open[0]?.draft;
+      if (early?.trigger && !tooEarly) {
+        const trigger = EVENT_LABELS[early.trigger.type] ?? early.trigger.type;
+        tooEarly = `${rule.basis}：「${early.key}」自 ${early.trigger.on}（${trigger}）起才需要办理；${event.on} 的「${label}」早于此，不能办结它，请核对日期`;
+      }
       continue;
     }
     const opensOn = candidate.dates.opens?.date;
     if (opensOn && event.on < opensOn) {
       return `${rule.basis}: ${candidate.draft.key} opens on ${opensOn}; ${event.type} on ${event.on} is too early`;
     }
+    return null;
   }
-  return null;
+  return (
+    tooEarly ??
+    `「${label}」（${event.on}${event.year !== undefined ? `，${event.year} 年度` : ''}）没有可以办结的事项：对应事项尚未产生或已经办结（${rules.map((r) => r.basis).join('、')}），请核对事实与日期`
+  );
 }
 
 function pauseRejection(event: ProjectEvent, facts: readonly Fact[]): string | null {
