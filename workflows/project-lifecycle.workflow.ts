@@ -229,7 +229,9 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     },
   });
   setHandler(registeredUpdate, async () => {
-    await condition(() => registered);
+    // A first evaluation that failed into an incident answers too: the registration is there, and the
+    // incident list says what holds it.
+    await condition(() => registered || gate.open !== null);
     return {
       factIndex: state.facts.length - 1,
       status: statusOf(state.last),

@@ -10,6 +10,7 @@ import { DepartmentScopeModule } from './common/department-scope';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { LateRecordsModule } from './late-records/late-records.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlanFilingsModule } from './plan-filings/plan-filings.module';
 import { OversightModule } from './oversight/oversight.module';
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         ProjectsModule,
         OversightModule,
+        LateRecordsModule,
         CalendarModule,
         NotificationsModule,
         WebhookAllowlistModule,

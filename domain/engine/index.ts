@@ -13,3 +13,4 @@ export {
   type Wakeup,
   type WakeupKind,
 } from './schedule';
+export { daysRecordedLate, LATE_RECORDING_DAYS } from './late-recording';

@@ -192,6 +192,11 @@ const CELLS: Cell[] = [
     call: (h) => h.put('/api/v1/admin/webhook-allowlist').send({ entries: ['not a host!'] }),
     expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 422 },
   },
+  {
+    name: 'GET /oversight/late-records',
+    call: (h) => h.get('/api/v1/oversight/late-records'),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
   // POST /auth/logout is in sign-in.spec.ts: here it would revoke the tokens the other cells use.
   { name: 'GET /api/v1/healthz', call: (h) => h.get('/api/v1/healthz'), expect: ALL200 },
   { name: 'GET /readyz', call: (h) => h.get('/readyz'), expect: ALL200 },

@@ -10,7 +10,13 @@ import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@tempo
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../../activities/types';
 import { FactEntity } from '../../../db/entities';
-import { EventType, permissionRejection, ProjectEvent } from '../../../domain';
+import {
+  EventType,
+  permissionRejection,
+  ProjectEvent,
+  daysRecordedLate,
+  shanghaiDateOf,
+} from '../../../domain';
 import {
   pauseUpdate,
   recordEventUpdate,
@@ -80,7 +86,12 @@ export class ProjectCommands {
         actorRole: principal.role,
         action: command.kind === 'record' ? `fact.${command.event.type}` : `project.${command.kind}`,
         projectId,
-        details: { command, factIndex: result.factIndex, ...(idempotencyKey ? { idempotencyKey } : {}) },
+        details: {
+          command,
+          factIndex: result.factIndex,
+          ...(idempotencyKey ? { idempotencyKey } : {}),
+          ...lateness(command),
+        },
       });
     }
     return result;
@@ -112,4 +123,12 @@ function send(
         ...options,
       });
   }
+}
+
+/** A fact entered long after it happened carries both dates in its audit entry (补录). */
+function lateness(command: Command): { recordedLate?: { on: string; recordedOn: string; days: number } } {
+  if (command.kind !== 'record') return {};
+  const recordedOn = shanghaiDateOf(Date.now());
+  const days = daysRecordedLate(command.event.on, recordedOn);
+  return days === null ? {} : { recordedLate: { on: command.event.on, recordedOn, days } };
 }

@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { FactEntity, ObligationEntity, ProjectEntity } from '../../../db/entities';
-import { evaluate, findPolicy, ProjectAttributes, ProjectEvent, shanghaiDateOf } from '../../../domain';
+import {
+  daysRecordedLate,
+  evaluate,
+  findPolicy,
+  ProjectAttributes,
+  ProjectEvent,
+  shanghaiDateOf,
+} from '../../../domain';
 import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
 import { containsPattern } from '../common/like-pattern';
@@ -88,6 +95,9 @@ export class ProjectsService {
         index: f.eventIndex,
         type: f.type,
         on: f.occurredOn,
+        // 补录: entered long after it happened, with both dates, so backdating is visible.
+        recordedOn: shanghaiDateOf(f.recordedAt.getTime()),
+        daysRecordedLate: daysRecordedLate(f.occurredOn, shanghaiDateOf(f.recordedAt.getTime())),
         payload: f.payload,
         actorId: f.actorId,
         actorRole: f.actorRole,
