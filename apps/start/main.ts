@@ -12,6 +12,7 @@ import { createApp } from '../api/app';
 import { ConfigError, loadApiConfig } from '../api/config/api-config';
 import { loadWorkerConfig } from '../worker/config';
 import { ensurePlanSchedules } from '../worker/schedules';
+import { startSweeper } from '../worker/sweeper';
 import { createProjectWorker } from '../worker/worker';
 import { openDatabase } from '../../db/data-source';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
@@ -101,11 +102,16 @@ async function main(): Promise<void> {
     const running = worker.run();
     const scheduleConnection = await Connection.connect({ address: config.temporalAddress });
     stops.push(() => scheduleConnection.close());
-    await ensurePlanSchedules(
-      new Client({ connection: scheduleConnection, namespace: config.namespace }),
-      config.taskQueue,
-      loadWorkerConfig({ ...process.env, DATABASE_URL: config.databaseUrl }).planLeadDays,
-    );
+    const workerConfig = loadWorkerConfig({ ...process.env, DATABASE_URL: config.databaseUrl });
+    const client = new Client({ connection: scheduleConnection, namespace: config.namespace });
+    await ensurePlanSchedules(client, config.taskQueue, workerConfig.planLeadDays);
+    const sweeper = startSweeper({
+      client,
+      dataSource,
+      taskQueue: config.taskQueue,
+      intervalMs: workerConfig.sweepIntervalMs,
+    });
+    stops.push(async () => sweeper.stop());
     stops.push(async () => {
       // The SDK may already be shutting the worker down on the same signal.
       if (worker.getState() === 'RUNNING') worker.shutdown();

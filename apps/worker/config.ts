@@ -9,6 +9,8 @@ export interface WorkerConfig {
   databaseUrl: string;
   /** Days before a plan-filing due day that the yearly cycle opens. */
   planLeadDays: number;
+  /** How often the sweep looks for projects whose workflow is missing. */
+  sweepIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -35,6 +37,11 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
       `PLAN_CYCLE_LEAD_DAYS must be a whole number of days from 1 to 180, got "${env.PLAN_CYCLE_LEAD_DAYS}"`,
     );
   }
+  const sweepIntervalMs = Number(env.SWEEP_INTERVAL_MS ?? 300_000);
+  if (!Number.isInteger(sweepIntervalMs) || sweepIntervalMs < 1_000)
+    problems.push(
+      `SWEEP_INTERVAL_MS must be a whole number of milliseconds ≥ 1000, got "${env.SWEEP_INTERVAL_MS}"`,
+    );
   if (problems.length) throw new ConfigError(problems);
-  return { temporalAddress, namespace, taskQueue, databaseUrl, planLeadDays };
+  return { temporalAddress, namespace, taskQueue, databaseUrl, planLeadDays, sweepIntervalMs };
 }

@@ -7,6 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { openDatabase } from '../../db/data-source';
 import { ConfigError, loadWorkerConfig } from './config';
 import { ensurePlanSchedules } from './schedules';
+import { startSweeper } from './sweeper';
 import { createProjectWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -14,12 +15,15 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config.databaseUrl);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const client = new Client({ connection: clientConnection, namespace: config.namespace });
+  const sweeper = startSweeper({
+    client,
+    dataSource,
+    taskQueue: config.taskQueue,
+    intervalMs: config.sweepIntervalMs,
+  });
   try {
-    const schedules = await ensurePlanSchedules(
-      new Client({ connection: clientConnection, namespace: config.namespace }),
-      config.taskQueue,
-      config.planLeadDays,
-    );
+    const schedules = await ensurePlanSchedules(client, config.taskQueue, config.planLeadDays);
     console.log(`worker: plan-filing schedules ${schedules.join(', ')}`);
     const worker = await createProjectWorker({
       connection,
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
     console.log(`worker: polling task queue ${config.taskQueue} on ${config.temporalAddress}`);
     await worker.run();
   } finally {
+    sweeper.stop();
     await clientConnection.close();
     await connection.close();
     await dataSource.destroy();

@@ -1,49 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEntryEntity } from '../../../db/entities';
+import {
+  appendAudit,
+  entryHash,
+  GENESIS,
+  type AuditInput,
+} from '../../../db/repositories/audit-log.repository';
 
-export interface AuditInput {
-  actorId: string;
-  actorRole: string;
-  action: string;
-  projectId?: string | null;
-  details?: Record<string, unknown>;
-}
-
-const GENESIS = '0'.repeat(64);
-/** Serializes appends across API instances so that the chain never forks. */
-const AUDIT_LOCK = 727_001;
-
-/** Keys sorted at every level, so the same entry always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function entryHash(
-  prevHash: string,
-  entry: {
-    at: Date;
-    actorId: string;
-    actorRole: string;
-    action: string;
-    projectId: string | null;
-    details: object;
-  },
-): string {
-  // Exactly these fields, whatever else the object carries (a row read back also has id and hashes).
-  const { at, actorId, actorRole, action, projectId, details } = entry;
-  const body = canonical({ at: at.toISOString(), actorId, actorRole, action, projectId, details });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
-}
+export type { AuditInput };
 
 /** The append-only audit log, each entry chained to the one before by its SHA-256 hash. */
 @Injectable()
@@ -51,23 +17,7 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   append(input: AuditInput, manager?: EntityManager): Promise<void> {
-    const run = async (tx: EntityManager) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-      const last = await tx.getRepository(AuditEntryEntity).findOne({ where: {}, order: { id: 'DESC' } });
-      const prevHash = last?.hash ?? GENESIS;
-      const entry = {
-        at: new Date(),
-        actorId: input.actorId,
-        actorRole: input.actorRole,
-        action: input.action,
-        projectId: input.projectId ?? null,
-        details: input.details ?? {},
-      };
-      await tx
-        .getRepository(AuditEntryEntity)
-        .insert({ ...entry, prevHash, hash: entryHash(prevHash, entry) });
-    };
-    return manager ? run(manager) : this.dataSource.transaction(run);
+    return appendAudit(manager ?? this.dataSource, input);
   }
 
   async trail(projectId: string) {
