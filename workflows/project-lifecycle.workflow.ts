@@ -126,10 +126,21 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     if (reason) throw new Error(reason);
   }
 
+  /** An update's answer: the fact's index and the project as it stands now. */
+  function answer(factIndex: number): UpdateResult {
+    return {
+      factIndex,
+      status: statusOf(state.last),
+      obligations: state.last?.result.obligations ?? [],
+      requirements: state.last?.result.requirements ?? [],
+      changes: state.last?.result.changes ?? [],
+    };
+  }
+
   async function record(event: Omit<ProjectEvent, 'actor'>, actor: Actor): Promise<UpdateResult> {
     const key = currentUpdateInfo()?.id ?? `${workflowInfo().runId}-${state.facts.length}`;
     const earlier = state.applied[key];
-    if (earlier) return earlier;
+    if (earlier) return answer(earlier.factIndex);
     return exclusive(async () => {
       const fact: RecordedFact = {
         event: event as ProjectEvent,
@@ -161,13 +172,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
         await refresh();
         throw ApplicationFailure.nonRetryable(refused.reason, 'FactRejected');
       }
-      const result: UpdateResult = {
-        factIndex: index,
-        status: statusOf(state.last),
-        obligations: state.last?.result.obligations ?? [],
-        requirements: state.last?.result.requirements ?? [],
-        changes: state.last?.result.changes ?? [],
-      };
+      const result = answer(index);
       remember(state.applied, key, result);
       replan = true;
       return result;
@@ -232,13 +237,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     // A first evaluation that failed into an incident answers too: the registration is there, and the
     // incident list says what holds it.
     await condition(() => registered || gate.open !== null);
-    return {
-      factIndex: state.facts.length - 1,
-      status: statusOf(state.last),
-      obligations: state.last?.result.obligations ?? [],
-      requirements: state.last?.result.requirements ?? [],
-      changes: state.last?.result.changes ?? [],
-    };
+    return answer(state.facts.length - 1);
   });
   setHandler(calendarChangedSignal, () => {
     calendarChanged = true;

@@ -3,10 +3,17 @@ import type { EvaluateOutput, ProjectRecord, ProjectStatus, RecordedFact } from 
 import { evaluate, findPolicy, ProjectEvent, shanghaiDateOf, WorkingCalendar, YearNotice } from '../domain';
 import type { UpdateResult } from './messages';
 
+/**
+ * What is kept of an applied update: enough to answer its retry without recording it again. The
+ * obligations are today's when the retry comes (keeping each answer whole carried megabytes across
+ * continue-as-new). Runs from before this change carry whole answers; they still read as these.
+ */
+export type AppliedUpdate = Pick<UpdateResult, 'factIndex' | 'status'>;
+
 export interface CarriedState {
   facts: RecordedFact[];
-  /** Results of applied updates by idempotency key, so a retried update records nothing twice. */
-  applied: Record<string, UpdateResult>;
+  /** Applied updates by idempotency key, so a retried update records nothing twice. */
+  applied: Record<string, AppliedUpdate>;
   /** Wake-ups up to this instant have been handled. */
   handledUntil: number;
   last: EvaluateOutput | null;
@@ -68,8 +75,8 @@ export function refusal(
   }
 }
 
-export function remember(applied: Record<string, UpdateResult>, key: string, result: UpdateResult) {
-  applied[key] = result;
+export function remember(applied: Record<string, AppliedUpdate>, key: string, result: UpdateResult) {
+  applied[key] = { factIndex: result.factIndex, status: result.status };
   const keys = Object.keys(applied);
   for (const old of keys.slice(0, Math.max(0, keys.length - APPLIED_KEYS_KEPT))) delete applied[old];
 }
