@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import layerZones from './scripts/eslint-layer-zones.js';
 
-const LOWER_LAYERS = ['domain', 'workflows', 'activities', 'db', 'net'];
+const LOWER_LAYERS = ['domain', 'workflows', 'activities', 'db', 'net', 'temporal'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', '.tools/', '.data/', '**/*.data.ts'] },
@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // Layers import downwards only (README "Layout"): apps → workflows/activities → db → domain.
-    files: ['{domain,workflows,activities,db,net,apps}/**/*.ts'],
+    files: ['{domain,workflows,activities,db,net,temporal,apps}/**/*.ts'],
     plugins: { layers: { rules: { zones: layerZones } } },
     rules: {
       'layers/zones': [
@@ -46,6 +46,12 @@ export default tseslint.config(
               allow: ['net', 'domain'],
               reason:
                 'outbound network policy, shared by the apps that call out; it knows no database or app',
+            },
+            {
+              files: 'temporal',
+              allow: ['temporal', 'domain'],
+              reason:
+                'how the processes reach Temporal (connection, payload encryption); it knows no database or app',
             },
             {
               // The composition root: `npm start` brings the API, the worker and the dispatcher up in

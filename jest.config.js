@@ -1,7 +1,14 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/domain', '<rootDir>/apps', '<rootDir>/db', '<rootDir>/net', '<rootDir>/test'],
+  roots: [
+    '<rootDir>/domain',
+    '<rootDir>/apps',
+    '<rootDir>/db',
+    '<rootDir>/net',
+    '<rootDir>/temporal',
+    '<rootDir>/test',
+  ],
   testMatch: ['**/*.spec.ts'],
   // Workflow and API tests need servers: jest.workflows.config.js runs them.
   testPathIgnorePatterns: [

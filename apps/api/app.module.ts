@@ -17,6 +17,7 @@ import { OversightModule } from './oversight/oversight.module';
 import { PoliciesModule } from './policies/policies.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { WebhookAllowlistModule } from './webhook-allowlist/webhook-allowlist.module';
 
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         PoliciesModule,
         HealthModule,
         IncidentsModule,
+        TemporalCodecModule,
       ],
     };
   }

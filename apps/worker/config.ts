@@ -1,3 +1,5 @@
+import { loadTemporalConfig, type TemporalConfig } from '../../temporal/temporal-config';
+
 /** Days before a plan-filing due day that the yearly cycle opens, unless configured. */
 export const DEFAULT_LEAD_DAYS = 30;
 
@@ -7,6 +9,8 @@ export interface WorkerConfig {
   namespace: string;
   taskQueue: string;
   databaseUrl: string;
+  /** Address, TLS, API key and payload encryption (the flat fields above are taken from it). */
+  temporal: TemporalConfig;
   /** Days before a plan-filing due day that the yearly cycle opens. */
   planLeadDays: number;
   /** How often the sweep looks for projects whose workflow is missing. */
@@ -20,17 +24,11 @@ export class ConfigError extends Error {
   }
 }
 
-const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
-
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const problems: string[] = [];
-  const temporalAddress = env.TEMPORAL_ADDRESS ?? 'localhost:7233';
-  if (!HOST_PORT.test(temporalAddress))
-    problems.push(`TEMPORAL_ADDRESS "${temporalAddress}" is not host:port`);
+  const temporal = loadTemporalConfig(env, problems);
   const databaseUrl = env.DATABASE_URL ?? '';
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
-  const namespace = env.TEMPORAL_NAMESPACE ?? 'default';
-  const taskQueue = env.TEMPORAL_TASK_QUEUE ?? 'deadline-keeper';
   const planLeadDays = Number(env.PLAN_CYCLE_LEAD_DAYS ?? DEFAULT_LEAD_DAYS);
   if (!Number.isInteger(planLeadDays) || planLeadDays < 1 || planLeadDays > 180) {
     problems.push(
@@ -43,5 +41,13 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
       `SWEEP_INTERVAL_MS must be a whole number of milliseconds ≥ 1000, got "${env.SWEEP_INTERVAL_MS}"`,
     );
   if (problems.length) throw new ConfigError(problems);
-  return { temporalAddress, namespace, taskQueue, databaseUrl, planLeadDays, sweepIntervalMs };
+  return {
+    temporalAddress: temporal.address,
+    namespace: temporal.namespace,
+    taskQueue: temporal.taskQueue,
+    temporal,
+    databaseUrl,
+    planLeadDays,
+    sweepIntervalMs,
+  };
 }

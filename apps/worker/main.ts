@@ -5,6 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openDatabase } from '../../db/data-source';
+import { connectionOptions, dataConverter, describeTemporal } from '../../temporal/temporal-config';
 import { ConfigError, loadWorkerConfig } from './config';
 import { ensurePlanSchedules } from './schedules';
 import { startSweeper } from './sweeper';
@@ -13,9 +14,15 @@ import { createProjectWorker } from './worker';
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const dataSource = await openDatabase(config.databaseUrl);
-  const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  const client = new Client({ connection: clientConnection, namespace: config.namespace });
+  console.log(`worker: Temporal at ${describeTemporal(config.temporal)}`);
+  const connection = await NativeConnection.connect(connectionOptions(config.temporal));
+  const clientConnection = await Connection.connect(connectionOptions(config.temporal));
+  const clientConverter = dataConverter(config.temporal, 'client');
+  const client = new Client({
+    connection: clientConnection,
+    namespace: config.namespace,
+    ...(clientConverter ? { dataConverter: clientConverter } : {}),
+  });
   const sweeper = startSweeper({
     client,
     dataSource,
@@ -30,6 +37,7 @@ async function main(): Promise<void> {
       dataSource,
       namespace: config.namespace,
       taskQueue: config.taskQueue,
+      dataConverter: dataConverter(config.temporal, 'worker'),
     });
     console.log(`worker: polling task queue ${config.taskQueue} on ${config.temporalAddress}`);
     await worker.run();

@@ -1,6 +1,13 @@
-import { Client, MONTHS, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import {
+  Client,
+  MONTHS,
+  ScheduleAlreadyRunning,
+  ScheduleOptions,
+  ScheduleOverlapPolicy,
+} from '@temporalio/client';
 import { addDays, fromParts, parts, POLICIES } from '../../domain';
 import { planFilingCycle } from '../../workflows';
+import { PayloadRefusedError } from '../../temporal/encryption.codec';
 import { planCycleSchedulePrefix, planScheduleId } from '../../workflows/messages';
 import { DEFAULT_LEAD_DAYS } from './config';
 
@@ -11,8 +18,10 @@ export function openingDay(month: number, day: number, leadDays: number): { mont
 }
 
 /**
- * One Temporal Schedule per regulation with a plan-filing rule, created at worker start. Creating it
- * again leaves it as it is, so restarts neither duplicate nor reset it.
+ * One Temporal Schedule per regulation with a plan-filing rule, created at worker start. A schedule
+ * that exists keeps its state (no duplicate, no reset) but gets its action written again, so the
+ * arguments it will start cycles with are sealed under today's encryption key: a schedule written in
+ * plaintext, or under a key since retired, would otherwise start cycles the worker must refuse.
  */
 export async function ensurePlanSchedules(
   client: Client,
@@ -24,27 +33,42 @@ export async function ensurePlanSchedules(
     if (!pack.annualPlan) continue;
     const open = openingDay(pack.annualPlan.month, pack.annualPlan.day, leadDays);
     const id = planScheduleId(pack.id);
+    const options: ScheduleOptions = {
+      scheduleId: id,
+      spec: {
+        calendars: [{ month: MONTHS[open.month - 1], dayOfMonth: open.day, hour: 0, minute: 0 }],
+        timezone: 'Asia/Shanghai',
+      },
+      action: {
+        type: 'startWorkflow',
+        workflowType: planFilingCycle,
+        workflowId: planCycleSchedulePrefix(pack.id),
+        taskQueue,
+        args: [{ policyId: pack.id }],
+      },
+      policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '7 days' },
+      memo: { regulation: pack.name, basis: pack.annualPlan.basis },
+    };
     try {
-      await client.schedule.create({
-        scheduleId: id,
-        spec: {
-          calendars: [{ month: MONTHS[open.month - 1], dayOfMonth: open.day, hour: 0, minute: 0 }],
-          timezone: 'Asia/Shanghai',
-        },
-        action: {
-          type: 'startWorkflow',
-          workflowType: planFilingCycle,
-          workflowId: planCycleSchedulePrefix(pack.id),
-          taskQueue,
-          args: [{ policyId: pack.id }],
-        },
-        policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '7 days' },
-        memo: { regulation: pack.name, basis: pack.annualPlan.basis },
-      });
+      await client.schedule.create(options);
     } catch (error) {
       if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+      await rewriteAction(client, options);
     }
     ids.push(id);
   }
   return ids;
+}
+
+async function rewriteAction(client: Client, options: ScheduleOptions): Promise<void> {
+  const handle = client.schedule.getHandle(options.scheduleId);
+  try {
+    await handle.update((previous) => ({ ...previous, action: options.action }));
+  } catch (error) {
+    // Its stored payloads cannot be opened with the configured keys: only its action is lost by
+    // starting it again, and the action is what this function writes.
+    if (!(error instanceof PayloadRefusedError)) throw error;
+    await handle.delete();
+    await client.schedule.create(options);
+  }
 }

@@ -10,6 +10,15 @@ import type { ApiConfig } from '../../apps/api/config/api-config';
 import { createProjectWorker } from '../../apps/worker/worker';
 import { openDatabase } from '../../db/data-source';
 import { seedAccounts } from '../../db/seed-accounts';
+import { dataConverter, type TemporalConfig } from '../../temporal/temporal-config';
+
+/** A fresh key per test file: every API test runs with payloads sealed, as production does. */
+export function testEncryption(): NonNullable<TemporalConfig['encryption']> {
+  return {
+    keys: [{ id: `test-${randomBytes(3).toString('hex')}`, key: randomBytes(32) }],
+    acceptPlaintext: false,
+  };
+}
 
 export const PASSWORD = 'e2e-password';
 
@@ -18,23 +27,38 @@ export interface System {
   http: () => ReturnType<typeof request>;
   dataSource: DataSource;
   env: TestWorkflowEnvironment;
+  /** The Temporal settings the API and worker run with (payloads sealed under a per-file key). */
+  temporal: TemporalConfig;
   token(username: string): Promise<string>;
 }
 
-export function useSystem(overrides: Partial<ApiConfig> = {}): System {
+export function useSystem({ temporal: temporalOverrides, ...overrides }: Partial<ApiConfig> = {}): System {
   const system = {} as System;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   const tokens = new Map<string, string>();
   beforeAll(async () => {
     const cli = process.env.TEMPORAL_CLI;
+    const taskQueue = `api-e2e-${randomBytes(4).toString('hex')}`;
+    // The API, the worker and the tests' own client share one key, as the deployed processes do.
+    const temporal: TemporalConfig = {
+      address: '',
+      namespace: 'default',
+      taskQueue,
+      // A history recorded as a replay fixture must be readable without this file's key.
+      ...(process.env.SAVE_HISTORIES ? {} : { encryption: testEncryption() }),
+      ...temporalOverrides,
+    };
     system.env = await TestWorkflowEnvironment.createLocal({
       server: cli ? { executable: { type: 'existing-path', path: cli } } : {},
+      client: { dataConverter: dataConverter(temporal, 'client') },
     });
+    temporal.address = system.env.address;
+    system.temporal = temporal;
     system.dataSource = await openDatabase(process.env.DATABASE_URL as string);
     await seedAccounts(system.dataSource, PASSWORD);
-    const taskQueue = `api-e2e-${randomBytes(4).toString('hex')}`;
     worker = await createProjectWorker({
+      dataConverter: dataConverter(temporal, 'worker'),
       connection: system.env.nativeConnection,
       taskQueue,
       dataSource: system.dataSource,
@@ -47,6 +71,7 @@ export function useSystem(overrides: Partial<ApiConfig> = {}): System {
       temporalAddress: system.env.address,
       namespace: 'default',
       taskQueue,
+      temporal,
       jwt: {
         secret: randomBytes(32).toString('hex'),
         issuer: 'deadline-keeper',

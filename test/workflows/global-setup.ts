@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/data-source';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
-import { WORKFLOWS_PATH } from '../../apps/worker/worker';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../../apps/worker/worker';
 
 export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'deadline-keeper-test-'));
@@ -29,7 +29,11 @@ export default async function globalSetup(): Promise<void> {
   }
   const dataSource = await openDatabase(process.env.DATABASE_URL);
   await dataSource.destroy();
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    logger: quietLogger,
+  });
   const bundlePath = join(dir, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
   process.env.WORKFLOW_BUNDLE_PATH = bundlePath;

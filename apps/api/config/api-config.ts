@@ -1,4 +1,5 @@
 import { allowEntryProblem } from '../../../net/address-policy';
+import { loadTemporalConfig, type TemporalConfig } from '../../../temporal/temporal-config';
 
 /** The API's configuration, read from the environment and validated once at start-up. */
 export interface ApiConfig {
@@ -7,6 +8,10 @@ export interface ApiConfig {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
+  /** TLS, API key and payload encryption; absent in tests that connect to a plain dev server. */
+  temporal?: TemporalConfig;
+  /** Origins (the Temporal UI's) allowed to call the payload codec endpoint from a browser. */
+  codecCorsOrigins?: string[];
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   /** Login attempts allowed per client address per minute. */
   loginPerMinute: number;
@@ -29,8 +34,6 @@ export class ConfigError extends Error {
   }
 }
 
-const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
-
 function integer(
   value: string | undefined,
   fallback: number,
@@ -49,17 +52,20 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const problems: string[] = [];
   const databaseUrl = env.DATABASE_URL ?? '';
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
-  const temporalAddress = env.TEMPORAL_ADDRESS ?? 'localhost:7233';
-  if (!HOST_PORT.test(temporalAddress))
-    problems.push(`TEMPORAL_ADDRESS "${temporalAddress}" is not host:port`);
+  const temporal = loadTemporalConfig(env, problems);
   const secret = env.JWT_SECRET ?? '';
   if (secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const config: ApiConfig = {
     port: integer(env.PORT, 3000, 'PORT', problems),
     databaseUrl,
-    temporalAddress,
-    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
-    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'deadline-keeper',
+    temporalAddress: temporal.address,
+    namespace: temporal.namespace,
+    taskQueue: temporal.taskQueue,
+    temporal,
+    codecCorsOrigins: (env.TEMPORAL_CODEC_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
     jwt: {
       secret,
       issuer: env.JWT_ISSUER ?? 'deadline-keeper',

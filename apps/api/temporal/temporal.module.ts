@@ -1,5 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { connectionOptions, dataConverter } from '../../../temporal/temporal-config';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
@@ -19,11 +20,16 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
     {
       provide: TEMPORAL_CLIENT,
       inject: [API_CONFIG],
-      useFactory: async (config: ApiConfig) =>
-        new Client({
-          connection: await Connection.connect({ address: config.temporalAddress }),
+      useFactory: async (config: ApiConfig) => {
+        const converter = config.temporal ? dataConverter(config.temporal, 'client') : undefined;
+        return new Client({
+          connection: await Connection.connect(
+            config.temporal ? connectionOptions(config.temporal) : { address: config.temporalAddress },
+          ),
           namespace: config.namespace,
-        }),
+          ...(converter ? { dataConverter: converter } : {}),
+        });
+      },
     },
     TemporalConnectionCloser,
   ],
