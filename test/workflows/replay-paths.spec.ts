@@ -9,7 +9,7 @@ import type { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { NotificationEntity, PlanFilingEntity } from '../../db/entities';
 import { addDays, yearOf } from '../../domain';
-import { planFilingCycle } from '../../workflows';
+import { planFilingCycle, type projectLifecycle } from '../../workflows';
 import {
   calendarChangedSignal,
   grantExtensionUpdate,
@@ -41,6 +41,15 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 const servers = useTimeSkippingServers();
 const isolation = isolate(() => servers.env);
+
+/**
+ * Ends a project's workflow before its history is recorded: replay checks a workflow task's commands only
+ * against the events after it, so a history cut off mid-run leaves its last step's commands unchecked.
+ */
+async function ended(handle: WorkflowHandle<typeof projectLifecycle>): Promise<void> {
+  await handle.executeUpdate(terminateUpdate, { args: [{ actor: admin, reason: '记录回放历史' }] });
+  expect(await finished(servers.env, handle.workflowId)).toBe('terminated');
+}
 
 /** Runs `scenario` with a worker on this test's own task queue. */
 async function withWorker(scenario: () => Promise<void>): Promise<void> {
@@ -84,6 +93,7 @@ it('jilin: a calendarChanged signal re-evaluates the project and tells it what m
       return events.some((e) => e.activityTaskCompletedEventAttributes);
     }, 'the re-evaluation after the signal');
     expect((await handle.query(statusQuery)).status).toBe('active');
+    await ended(handle);
     await saveHistory('jilin-calendar-changed', handle);
   });
 });
@@ -181,6 +191,7 @@ it('yunfu: a fact whose step fails past its retries is refused, the projection b
       await handle.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin, incidentId: incident.id }] });
       await eventually(async () => !(await handle.query(statusQuery)).incident, 'the retried step');
       expect((await handle.executeUpdate(recordEventUpdate, { args: [fact] })).factIndex).toBe(0);
+      await ended(handle);
       await saveHistory('yunfu-activity-retried', handle);
     } finally {
       await fault.remove();
