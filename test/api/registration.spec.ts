@@ -4,11 +4,9 @@
  * completed by its retry, and a refused fact leaving nothing behind.
  */
 import { randomUUID } from 'node:crypto';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { NotificationEntity, ProjectEntity } from '../../db/entities';
 import { projectIdFor } from '../../apps/api/projects/registration.service';
+import { saveHistory } from '../workflows/histories';
 import { useSystem } from './api-harness';
 
 const system = useSystem();
@@ -47,18 +45,8 @@ it('takes the facts that already happened and announces nothing they settle', as
     .getRepository(NotificationEntity)
     .findBy({ projectId: res.body.id, obligationKey: 'contract.filing' });
   expect(notices).toEqual([]);
-  if (process.env.SAVE_HISTORIES) {
-    // The registration path (history and the registered update together with the start) as a replay fixture.
-    const history = await system.env.client.workflow.getHandle(`project-${res.body.id}`).fetchHistory();
-    const file = join(
-      __dirname,
-      '..',
-      'workflows',
-      'histories',
-      `shandong-registration-${process.env.SAVE_HISTORIES}.json`,
-    );
-    writeFileSync(file, historyToJSON(history));
-  }
+  // The registration path (history and the registered update together with the start).
+  await saveHistory('shandong-registration', system.env.client.workflow.getHandle(`project-${res.body.id}`));
 });
 
 it('refuses a fact the regulation refuses, naming it, and creates nothing', async () => {

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { ProjectRecord } from '../../activities/types';
 import { createProjectWorker } from '../../apps/worker/worker';
 import { openDatabase } from '../../db/data-source';
-import { NotificationEntity } from '../../db/entities';
+import { DepartmentEntity, NotificationEntity, ProjectEntity } from '../../db/entities';
 import { findPolicy, ProjectAttributes, shanghaiDateOf } from '../../domain';
 import { projectLifecycle } from '../../workflows';
 import { projectWorkflowId, TASK_QUEUE } from '../../workflows/messages';
@@ -65,6 +65,24 @@ export function newProject(policyId: string, attributes: Partial<ProjectAttribut
     policyVersion: pack.version,
     attributes: { planYear: 2027, investment: 1_000_000, ...attributes },
   };
+}
+
+/** A department the plan-filing cycle of `policyId` counts: one with a project under that regulation. */
+export async function departmentUnder(dataSource: DataSource, policyId: string): Promise<string> {
+  const id = `plan-dept-${randomUUID().slice(0, 6)}`;
+  await dataSource.getRepository(DepartmentEntity).insert({ id, name: `计划测试${id}` });
+  await dataSource.getRepository(ProjectEntity).insert({
+    id: `plan-proj-${randomUUID().slice(0, 8)}`,
+    name: '计划测试项目',
+    departmentId: id,
+    policyId,
+    policyVersion: '1',
+    attributes: {},
+    status: 'active',
+    flags: [],
+    workflowId: 'none',
+  });
+  return id;
 }
 
 export const workflowIdOf = (project: ProjectRecord) => projectWorkflowId(project.id);

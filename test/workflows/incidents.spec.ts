@@ -5,55 +5,18 @@
  * Faults are real PostgreSQL errors, raised by a trigger on the read model's `projects` table.
  */
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import type { IncidentInput } from '../../activities/types';
 import { FactEntity, IncidentEntity, ProjectEntity } from '../../db/entities';
 import { addDays } from '../../domain';
 import type { projectLifecycle } from '../../workflows';
 import { recordEventUpdate, retryIncidentUpdate, statusQuery } from '../../workflows/messages';
+import { eventually, injectFault } from './faults';
 import { admin, department, isolate, newProject, today, useTimeSkippingServers, worker } from './harness';
+import { saveHistory } from './histories';
 
 const servers = useTimeSkippingServers();
 const isolation = isolate(() => servers.env);
-
-/** Every write of `projectId`'s rows in `table` fails with `sqlState` until `remove()`. */
-async function injectFault(
-  dataSource: DataSource,
-  projectId: string,
-  sqlState: string,
-  table: 'projects' | 'notifications' = 'projects',
-) {
-  const column = table === 'projects' ? 'id' : 'project_id';
-  const name = `test_fault_${randomBytes(4).toString('hex')}`;
-  await dataSource.query(`
-    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF NEW.${column} = '${projectId}' THEN RAISE EXCEPTION 'injected fault' USING ERRCODE = '${sqlState}'; END IF;
-      RETURN NEW;
-    END $$`);
-  await dataSource.query(
-    `CREATE TRIGGER ${name} BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
-  );
-  return {
-    async remove() {
-      await dataSource.query(`DROP TRIGGER IF EXISTS ${name} ON ${table}`);
-      await dataSource.query(`DROP FUNCTION IF EXISTS ${name}()`);
-    },
-  };
-}
-
-async function eventually<T>(probe: () => Promise<T | null | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const openIncident = (handle: WorkflowHandle<typeof projectLifecycle>) =>
   eventually(async () => (await handle.query(statusQuery)).incident, 'an open incident');
@@ -140,10 +103,7 @@ it('a step failing for good opens an incident at once; facts are refused with th
         ],
       });
       expect(recorded.factIndex).toBe(0);
-      if (process.env.SAVE_HISTORIES) {
-        const file = join(__dirname, 'histories', `wuhan-incident-${process.env.SAVE_HISTORIES}.json`);
-        writeFileSync(file, historyToJSON(await handle.fetchHistory()));
-      }
+      await saveHistory('wuhan-incident', handle);
     });
   } finally {
     await fault.remove();

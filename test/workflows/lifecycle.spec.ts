@@ -2,9 +2,6 @@
  * A full lifecycle per regulation, from registration to completion across the years its rules span, on
  * a time-skipping server: every reminder and escalation checked for kind and the instant it was written.
  */
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Worker } from '@temporalio/worker';
 import type { Actor, ProjectRecord } from '../../activities/types';
 import { ObligationEntity, ProjectEntity } from '../../db/entities';
@@ -22,6 +19,7 @@ import {
   worker,
   workflowIdOf,
 } from './harness';
+import { saveHistory } from './histories';
 import { checkNotifications, kinds, remindedThenEscalated } from './notification-rules';
 import { play, Step } from './steps';
 
@@ -38,16 +36,7 @@ async function live(project: ProjectRecord, steps: Step[]) {
     });
     await play(servers.env, handle, steps);
     const outcome = await finished(servers.env, handle.workflowId);
-    if (process.env.SAVE_HISTORIES) {
-      // `SAVE_HISTORIES=<tag> npm test`: record new replay fixtures after a deliberate workflow change.
-      // Older ones stay: workflows started under them may still be running.
-      const file = join(
-        __dirname,
-        'histories',
-        `${project.policyId}-lifecycle-${process.env.SAVE_HISTORIES}.json`,
-      );
-      writeFileSync(file, historyToJSON(await handle.fetchHistory()));
-    }
+    await saveHistory(`${project.policyId}-lifecycle`, handle);
     const rows = await notifications(servers.dataSource, project.id);
     const obligations = await servers.dataSource
       .getRepository(ObligationEntity)

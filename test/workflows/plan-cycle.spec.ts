@@ -3,17 +3,11 @@
  * that have not filed, none for those that have, escalation after it, and the cycle closes once all filed.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  DepartmentEntity,
-  IncidentEntity,
-  NotificationEntity,
-  PlanFilingEntity,
-  ProjectEntity,
-} from '../../db/entities';
+import { DepartmentEntity, IncidentEntity, NotificationEntity, PlanFilingEntity } from '../../db/entities';
 import { shanghaiDateOf, WorkingCalendar, yearOf } from '../../domain';
 import { planFilingCycle } from '../../workflows';
 import { planCycleQuery, planFiledSignal, retryIncidentUpdate } from '../../workflows/messages';
-import { admin, finished, isolate, today, useTimeSkippingServers, worker } from './harness';
+import { admin, departmentUnder, finished, isolate, today, useTimeSkippingServers, worker } from './harness';
 import { checkNotifications } from './notification-rules';
 import { play } from './steps';
 
@@ -21,31 +15,14 @@ const servers = useTimeSkippingServers();
 const isolation = isolate(() => servers.env);
 const calendar = WorkingCalendar.standard();
 
-async function departmentUnderJinhu(): Promise<string> {
-  const id = `plan-dept-${randomUUID().slice(0, 6)}`;
-  await servers.dataSource.getRepository(DepartmentEntity).insert({ id, name: `计划测试${id}` });
-  await servers.dataSource.getRepository(ProjectEntity).insert({
-    id: `plan-proj-${randomUUID().slice(0, 8)}`,
-    name: '计划测试项目',
-    departmentId: id,
-    policyId: 'jinhu',
-    policyVersion: '1',
-    attributes: {},
-    status: 'active',
-    flags: [],
-    workflowId: 'none',
-  });
-  return id;
-}
-
 const kindsOf = (rows: NotificationEntity[], dept: string) =>
   rows
     .filter((n) => n.departmentId === dept)
     .map((n) => `${n.kind}${(n.payload as { count: number | null }).count ?? ''}`);
 
 it('reminds the departments that have not filed, escalates after 30 September, and closes when all filed', async () => {
-  const early = await departmentUnderJinhu();
-  const late = await departmentUnderJinhu();
+  const early = await departmentUnder(servers.dataSource, 'jinhu');
+  const late = await departmentUnder(servers.dataSource, 'jinhu');
   const planYear = yearOf(await today(servers.env)) + 2;
   const dueOn = calendar.rollForward(`${planYear - 1}-09-30`);
   const w = await worker(servers.env, servers.dataSource, isolation.taskQueue());
