@@ -23,12 +23,39 @@ import { startDemoReceiver } from './demo-receiver';
 import { seedAccounts } from '../../db/seed-accounts';
 import { seedDemoProjects } from './demo';
 import { startDevServer } from './temporal-dev-server';
+import {
+  connectionOptions,
+  dataConverter,
+  describeTemporal,
+  type TemporalConfig,
+} from '../../temporal/temporal-config';
 
 const root = join(__dirname, '..', '..', '..');
 const data = join(root, '.data');
 const DEFAULT_DEMO_PASSWORD = 'deadline-demo-2026';
 const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret-dept-a';
 const step = (text: string) => console.log(`▶ ${text}`);
+
+/**
+ * The payload key, generated once into .data/ like the JWT secret unless TEMPORAL_ENCRYPTION_KEYS is
+ * set. A Temporal database written before encryption existed keeps being readable (plaintext accepted),
+ * so an earlier `npm start`'s projects go on.
+ */
+function encryptionKeys(dir: string): NodeJS.ProcessEnv {
+  if (process.env.TEMPORAL_ENCRYPTION_KEYS) return {};
+  const keyFile = join(dir, 'temporal-encryption-keys');
+  const older = !existsSync(keyFile) && existsSync(join(dir, 'temporal.db'));
+  if (!existsSync(keyFile)) {
+    writeFileSync(keyFile, `dev-${Date.now()}:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
+    if (older) writeFileSync(join(dir, 'temporal-plaintext-accepted'), 'written before encryption\n');
+  }
+  return {
+    TEMPORAL_ENCRYPTION_KEYS: readFileSync(keyFile, 'utf8').trim(),
+    ...(existsSync(join(dir, 'temporal-plaintext-accepted'))
+      ? { TEMPORAL_ENCRYPTION_ACCEPT_PLAINTEXT: 'true' }
+      : {}),
+  };
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -52,6 +79,8 @@ async function main(): Promise<void> {
       stops.push(db.stop);
       databaseUrl = db.url;
     }
+    const apiPort = Number(process.env.PORT ?? 3000);
+    const encryption = encryptionKeys(data);
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     let uiUrl: string | null = null;
     if (!temporalAddress) {
@@ -61,6 +90,7 @@ async function main(): Promise<void> {
         dbFile: join(data, 'temporal.db'),
         port: 7233,
         uiPort: 8233,
+        codecEndpoint: `http://localhost:${apiPort}/api/v1/temporal-codec`,
       });
       stops.push(server.stop);
       temporalAddress = server.address;
@@ -77,6 +107,8 @@ async function main(): Promise<void> {
       .join(',');
     const config = loadApiConfig({
       ...process.env,
+      ...encryption,
+      TEMPORAL_CODEC_CORS_ORIGINS: process.env.TEMPORAL_CODEC_CORS_ORIGINS ?? 'http://localhost:8233',
       WEBHOOK_ALLOW: webhookAllow,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
@@ -91,19 +123,27 @@ async function main(): Promise<void> {
 
     step('starting the worker…');
     Runtime.install({ logger: new DefaultLogger('WARN') });
-    const connection = await NativeConnection.connect({ address: config.temporalAddress });
+    const temporal = config.temporal as TemporalConfig;
+    console.log(`  Temporal: ${describeTemporal(temporal)}`);
+    const connection = await NativeConnection.connect(connectionOptions(temporal));
     stops.push(() => connection.close());
     const worker = await createProjectWorker({
       connection,
       dataSource,
       namespace: config.namespace,
       taskQueue: config.taskQueue,
+      dataConverter: dataConverter(temporal, 'worker'),
     });
     const running = worker.run();
-    const scheduleConnection = await Connection.connect({ address: config.temporalAddress });
+    const scheduleConnection = await Connection.connect(connectionOptions(temporal));
     stops.push(() => scheduleConnection.close());
     const workerConfig = loadWorkerConfig({ ...process.env, DATABASE_URL: config.databaseUrl });
-    const client = new Client({ connection: scheduleConnection, namespace: config.namespace });
+    const clientConverter = dataConverter(temporal, 'client');
+    const client = new Client({
+      connection: scheduleConnection,
+      namespace: config.namespace,
+      ...(clientConverter ? { dataConverter: clientConverter } : {}),
+    });
     await ensurePlanSchedules(client, config.taskQueue, workerConfig.planLeadDays);
     const sweeper = startSweeper({
       client,

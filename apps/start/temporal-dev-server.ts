@@ -16,6 +16,8 @@ export async function startDevServer(options: {
   dbFile: string;
   port: number;
   uiPort: number;
+  /** Where the UI asks to decode sealed payloads (the API's codec endpoint). */
+  codecEndpoint?: string;
 }): Promise<DevServer> {
   if (!options.cli) {
     const { TestWorkflowEnvironment } = await import('@temporalio/testing');
@@ -37,6 +39,7 @@ export async function startDevServer(options: {
       String(options.uiPort),
       '--log-level',
       'error',
+      ...(options.codecEndpoint ? ['--ui-codec-endpoint', options.codecEndpoint] : []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
