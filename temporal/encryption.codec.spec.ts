@@ -55,7 +55,7 @@ describe('the AES-256-GCM payload codec', () => {
   it('refuses a tampered payload and one relabelled with another key id', async () => {
     const [sealed] = await client([k1, k2]).encode([payload()]);
     const tampered = { ...sealed!, data: Buffer.from(sealed!.data!) };
-    tampered.data[20] ^= 1;
+    tampered.data.writeUInt8((tampered.data.readUInt8(20) ^ 1) & 0xff, 20);
     await expect(client([k1, k2]).decode([tampered])).rejects.toThrow('failed authentication');
     const relabelled = {
       ...sealed!,

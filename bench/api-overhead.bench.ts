@@ -1,0 +1,121 @@
+/**
+ * What the API adds on top of Temporal, measured in one run on the same stack:
+ *  - registration through `POST /projects` (engine check, row, audit, update-with-start answered with the
+ *    first evaluation) against raw `workflow.start` of the same workflow, both at concurrency 8;
+ *  - recording a fact through `POST /projects/:id/events` against a raw `executeUpdate`, p50.
+ * `npm run bench:api`, or called by bench/system.bench.ts.
+ */
+import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { ProjectEntity } from '../db/entities';
+import { projectLifecycle } from '../workflows';
+import { projectWorkflowId, recordEventUpdate } from '../workflows/messages';
+import { dataConverter } from '../temporal/temporal-config';
+import { type BenchStack, percentile, pool, startBenchStack } from './stack';
+
+const CONCURRENCY = 8;
+
+const body = (name: string) => ({ name, policy: 'shandong', planYear: 2026, investment: 3_500_000 });
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the worker to drain');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function benchApiOverhead(stack: BenchStack, n = 120) {
+  const client = new Client({
+    connection: stack.env.connection,
+    dataConverter: dataConverter(stack.temporal, 'client'),
+  });
+  const dept = { Authorization: `Bearer ${await stack.token('dept-a')}`, 'content-type': 'application/json' };
+  const register = async (name: string) => {
+    const res = await fetch(`${stack.base}/projects`, {
+      method: 'POST',
+      headers: dept,
+      body: JSON.stringify(body(name)),
+    });
+    if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  };
+  // Warm both paths (bundle load, JIT, connection pools) before anything is timed.
+  await pool(16, CONCURRENCY, (i) => register(`预热-${i}`));
+
+  const rawIds = Array.from({ length: n }, () => randomUUID());
+  const rawStartMs = await pool(n, CONCURRENCY, (i) =>
+    client.workflow.start(projectLifecycle, {
+      taskQueue: stack.temporal.taskQueue,
+      workflowId: projectWorkflowId(rawIds[i] as string),
+      args: [
+        {
+          project: {
+            id: rawIds[i] as string,
+            name: `基准-${i}`,
+            departmentId: 'dept-a',
+            policyId: 'shandong',
+            policyVersion: '1',
+            attributes: {
+              planYear: 2026,
+              investment: 3_500_000,
+              plannedAcceptanceOn: null,
+              registeredOn: '2026-12-01',
+            },
+          },
+        },
+      ],
+    }),
+  );
+  const projects = stack.dataSource.getRepository(ProjectEntity);
+  // The raw starts' evaluations run after their calls returned: let them finish before the API is timed.
+  await until(async () => (await projects.countBy(rawIds.map((id) => ({ id })))) === n, 120_000);
+  const apiIds: string[] = [];
+  const apiMs = await pool(n, CONCURRENCY, async (i) => apiIds.push(await register(`登记基准-${i}`)));
+
+  // A fact: the same contract.signed on fresh projects, one at a time, so each latency is its own.
+  const latencies = { api: [] as number[], raw: [] as number[] };
+  const facts = Math.min(60, Math.floor(n / 2));
+  for (let i = 0; i < facts; i++) {
+    let t = performance.now();
+    const res = await fetch(`${stack.base}/projects/${apiIds[i]}/events`, {
+      method: 'POST',
+      headers: dept,
+      body: JSON.stringify({ type: 'contract.signed', on: '2026-08-03' }),
+    });
+    if (res.status !== 200) throw new Error(`fact answered ${res.status}: ${await res.text()}`);
+    latencies.api.push(performance.now() - t);
+    t = performance.now();
+    await client.workflow.getHandle(projectWorkflowId(rawIds[i] as string)).executeUpdate(recordEventUpdate, {
+      args: [
+        {
+          event: { type: 'contract.signed', on: '2026-08-03' },
+          actor: { id: 'bench', role: 'department', departmentId: 'dept-a' },
+        },
+      ],
+    });
+    latencies.raw.push(performance.now() - t);
+  }
+  const perSecond = (ms: number) => (n * 1000) / ms;
+  return {
+    registerVsRawStart: perSecond(apiMs) / perSecond(rawStartMs),
+    registrationsPerSecond: perSecond(apiMs),
+    rawStartsPerSecond: perSecond(rawStartMs),
+    factVsRawUpdateP50: percentile(latencies.api, 50) / percentile(latencies.raw, 50),
+    factP50Ms: percentile(latencies.api, 50),
+    rawUpdateP50Ms: percentile(latencies.raw, 50),
+    concurrency: CONCURRENCY,
+    registrations: n,
+  };
+}
+
+if (require.main === module) {
+  void (async () => {
+    const stack = await startBenchStack();
+    try {
+      console.log(JSON.stringify(await benchApiOverhead(stack), null, 2));
+    } finally {
+      await stack.stop();
+    }
+  })();
+}
