@@ -15,6 +15,8 @@ export interface WorkerConfig {
   planLeadDays: number;
   /** How often the sweep looks for projects whose workflow is missing. */
   sweepIntervalMs: number;
+  /** A workflow bundle built ahead (bundleWorkflowCode): a restarted worker polls at once, not after bundling. */
+  workflowBundlePath?: string;
 }
 
 export class ConfigError extends Error {
@@ -49,5 +51,6 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     databaseUrl,
     planLeadDays,
     sweepIntervalMs,
+    ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundlePath: env.WORKFLOW_BUNDLE_PATH } : {}),
   };
 }
