@@ -29,6 +29,7 @@ interface Service {
   networks?: Record<string, unknown>;
   environment?: Record<string, string | null>;
   depends_on?: Record<string, { condition: string }>;
+  deploy?: { replicas?: number };
 }
 interface Project {
   services: Record<string, Service>;
@@ -121,6 +122,18 @@ describe('docker-compose.yml, as compose-go loads it', () => {
       'service_completed_successfully',
     );
     for (const s of Object.values(project.services)) expect(s.image ?? '').not.toContain('auto-setup');
+  });
+
+  it('runs the worker and the dispatcher as replicas, as many as WORKER_REPLICAS and DISPATCHER_REPLICAS say', () => {
+    expect(service('worker').deploy?.replicas).toBe(2);
+    expect(service('dispatcher').deploy?.replicas).toBe(2);
+    const scaled = composeCheck(COMPOSE_FILE, {
+      ...VARIABLES,
+      WORKER_REPLICAS: '6',
+      DISPATCHER_REPLICAS: '3',
+    });
+    const services = (JSON.parse(scaled.stdout) as Project).services;
+    expect([services.worker?.deploy?.replicas, services.dispatcher?.deploy?.replicas]).toEqual([6, 3]);
   });
 
   it('gives the API and the worker the payload encryption keys, and the UI the API codec', () => {
