@@ -37,7 +37,9 @@ export class OversightScale1763856630000 implements MigrationInterface {
         department_id varchar(64) NOT NULL,
         policy_id varchar(32) NOT NULL,
         status varchar(16) NOT NULL,
-        count int NOT NULL CHECK (count >= 0),
+        -- No CHECK (count >= 0): PostgreSQL checks the row an upsert proposes, which for a
+        -- decrement is the negative delta itself, before it finds the row the delta is for.
+        count int NOT NULL,
         PRIMARY KEY (department_id, policy_id, status)
       )`);
     await q.query(`INSERT INTO obligation_counts (department_id, policy_id, status, count)
