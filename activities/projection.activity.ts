@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { FactEntity, ObligationEntity, ProjectEntity } from '../db/entities';
+import { adjustObligationCounts } from '../db/repositories/obligation-counts.repository';
 import type { ProjectionInput } from './types';
 
 /** Writes a project's state to the read model. Idempotent: the same input twice leaves the same rows. */
@@ -65,6 +66,12 @@ export function createProjectionActivities(dataSource: DataSource) {
             .orIgnore()
             .execute();
         }
+        const owner = { departmentId: project.departmentId, policyId: project.policyId };
+        await adjustObligationCounts(
+          tx,
+          project.id,
+          result.obligations.map((o) => ({ ...owner, status: o.status })),
+        );
         const keys = result.obligations.map((o) => o.key);
         const stale = tx
           .createQueryBuilder()
@@ -77,6 +84,8 @@ export function createProjectionActivities(dataSource: DataSource) {
             ObligationEntity,
             result.obligations.map((o) => ({
               projectId: project.id,
+              ...owner,
+              projectName: project.name,
               key: o.key,
               title: o.title,
               opensOn: o.opensOn,

@@ -9,6 +9,16 @@ export class ObligationEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   key!: string;
 
+  /** The project's department, policy and name, copied so the oversight lists need no join. */
+  @Column({ name: 'department_id', type: 'varchar', length: 64 })
+  departmentId!: string;
+
+  @Column({ name: 'policy_id', type: 'varchar', length: 32 })
+  policyId!: string;
+
+  @Column({ name: 'project_name', type: 'varchar', length: 200 })
+  projectName!: string;
+
   @Column({ type: 'varchar', length: 100 })
   title!: string;
 

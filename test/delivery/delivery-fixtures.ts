@@ -61,6 +61,9 @@ export async function departmentWithProject(
         await dataSource.getRepository(ObligationEntity).upsert(
           {
             projectId,
+            departmentId,
+            policyId: 'shandong',
+            projectName: '投递测试项目',
             key: wakeup.obligationKey,
             title: wakeup.title ?? '',
             dueOn: wakeup.dueOn,

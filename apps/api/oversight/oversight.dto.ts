@@ -43,4 +43,12 @@ export class OverdueQuery extends IntersectionType(OversightScopeQuery, PageQuer
   @MinLength(1)
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({
+    description: 'the nextCursor of the previous page: the page after it (instead of page)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1200)
+  cursor?: string;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { containsPattern } from '../common/like-pattern';
+import type { OverdueKey } from './overdue-cursor';
 
 export interface OverdueRow {
   project_id: string;
@@ -12,7 +13,6 @@ export interface OverdueRow {
   title: string;
   due_on: string;
   basis: string;
-  total: string;
 }
 
 export interface SummaryRow {
@@ -31,61 +31,88 @@ export interface OversightFilter {
   nameContains?: string;
 }
 
-/** The WHERE conditions of a filter, numbered from `$1`. */
-function conditions(filter: OversightFilter): { sql: string; params: unknown[] } {
+/** The WHERE conditions of a filter on the obligations' own (copied) columns, numbered from `$1`. */
+function conditions(filter: OversightFilter, after: OverdueKey | null = null) {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: (n: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  if (filter.departmentId !== null) add((n) => `p.department_id = ${n}`, filter.departmentId);
-  if (filter.policyId) add((n) => `p.policy_id = ${n}`, filter.policyId);
+  if (filter.departmentId !== null) add((n) => `o.department_id = ${n}`, filter.departmentId);
+  if (filter.policyId) add((n) => `o.policy_id = ${n}`, filter.policyId);
   if (filter.dueOnOrBefore) add((n) => `o.due_on <= ${n}::date`, filter.dueOnOrBefore);
   if (filter.dueBefore) add((n) => `o.due_on < ${n}::date`, filter.dueBefore);
-  if (filter.nameContains) add((n) => `p.name ILIKE ${n} ESCAPE '\\'`, containsPattern(filter.nameContains));
+  if (filter.nameContains)
+    add((n) => `o.project_name ILIKE ${n} ESCAPE '\\'`, containsPattern(filter.nameContains));
+  if (after) {
+    params.push(after.dueOn, after.projectName, after.projectId, after.key);
+    const n = params.length;
+    // One row comparison, so the index range starts right after the cursor instead of being filtered.
+    where.push(
+      `(o.due_on, o.project_name, o.project_id, o.key) > ($${n - 3}::date, $${n - 2}, $${n - 1}, $${n})`,
+    );
+  }
   return { sql: where.map((w) => `AND ${w}`).join(' '), params };
 }
 
-/** The oversight queries over obligations joined to their projects. */
+/**
+ * The oversight queries. The overdue ones read only the partial indexes of the 1763856630000
+ * migration (status = 'overdue', in list order); the summary reads obligation_counts.
+ */
 @Injectable()
 export class OversightRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Overdue obligations, oldest first, each row carrying the total across pages. */
-  overdue(filter: OversightFilter, limit: number, offset: number): Promise<OverdueRow[]> {
-    const { sql, params } = conditions(filter);
+  /** Overdue obligations after `after` (or skipping `offset`), oldest first. */
+  overdue(
+    filter: OversightFilter,
+    limit: number,
+    after: OverdueKey | null,
+    offset = 0,
+  ): Promise<OverdueRow[]> {
+    const { sql, params } = conditions(filter, after);
     return this.dataSource.query(
-      `SELECT o.project_id, p.name, p.department_id, p.policy_id, o.key, o.title, o.due_on::text AS due_on,
-              o.basis, count(*) OVER () AS total
-           FROM obligations o JOIN projects p ON p.id = o.project_id
-          WHERE o.status = 'overdue' ${sql}
-          ORDER BY o.due_on ASC, p.name ASC, o.project_id ASC, o.key ASC
-          LIMIT ${limit} OFFSET ${offset}`,
+      `SELECT o.project_id, o.project_name AS name, o.department_id, o.policy_id, o.key, o.title,
+              o.due_on::text AS due_on, o.basis
+         FROM obligations o
+        WHERE o.status = 'overdue' ${sql}
+        ORDER BY o.due_on, o.project_name, o.project_id, o.key
+        LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
   }
 
-  /** How many overdue obligations match, for a page past the last one (which has no row to carry it). */
+  /**
+   * How many overdue obligations match. Department and regulation alone are answered from the counts;
+   * a date or name filter counts the (narrow, overdue-only) index.
+   */
   async countOverdue(filter: OversightFilter): Promise<number> {
+    if (!filter.dueOnOrBefore && !filter.dueBefore && !filter.nameContains) {
+      const rows = await this.summary(filter, 'overdue');
+      return rows.reduce((total, r) => total + Number(r.count), 0);
+    }
     const { sql, params } = conditions(filter);
     const [row]: { count: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS count FROM obligations o JOIN projects p ON p.id = o.project_id
-        WHERE o.status = 'overdue' ${sql}`,
+      `SELECT count(*) AS count FROM obligations o WHERE o.status = 'overdue' ${sql}`,
       params,
     );
     return Number(row?.count ?? 0);
   }
 
-  /** Obligation counts per department and status. */
-  summary(filter: OversightFilter): Promise<SummaryRow[]> {
-    const { sql, params } = conditions(filter);
+  /** Obligation counts per department and status, from the counts the projection keeps. */
+  summary(filter: OversightFilter, status?: string): Promise<SummaryRow[]> {
+    const where: string[] = ['c.count > 0'];
+    const params: unknown[] = [];
+    if (filter.departmentId !== null) where.push(`c.department_id = $${params.push(filter.departmentId)}`);
+    if (filter.policyId) where.push(`c.policy_id = $${params.push(filter.policyId)}`);
+    if (status) where.push(`c.status = $${params.push(status)}`);
     return this.dataSource.query(
-      `SELECT p.department_id, o.status, count(*) AS count
-         FROM obligations o JOIN projects p ON p.id = o.project_id
-        WHERE true ${sql}
-        GROUP BY p.department_id, o.status
-        ORDER BY p.department_id, o.status`,
+      `SELECT c.department_id, c.status, sum(c.count) AS count
+         FROM obligation_counts c
+        WHERE ${where.join(' AND ')}
+        GROUP BY c.department_id, c.status
+        ORDER BY c.department_id, c.status`,
       params,
     );
   }

@@ -4,6 +4,7 @@ import { DepartmentScope } from '../common/department-scope';
 import type { Principal } from '../common/principal';
 import { toCsv } from '../common/csv';
 import type { OverdueQuery, SummaryQuery } from './oversight.dto';
+import { decodeCursor, encodeCursor } from './overdue-cursor';
 import { OversightFilter, OversightRepository } from './oversight.repository';
 
 /** The most rows one CSV export holds; the header X-Total-Count tells when there were more. */
@@ -46,10 +47,19 @@ export class OversightService {
       ...(query.dueBefore ? { dueBefore: query.dueBefore } : {}),
       ...(query.q ? { nameContains: query.q } : {}),
     };
-    const page = all ? 1 : (query.page ?? 1);
+    if (query.cursor !== undefined && query.page !== undefined) {
+      throw new BadRequestException('「cursor」与「page」只能给一个（cursor and page cannot be combined）');
+    }
+    const after = query.cursor !== undefined && !all ? decodeCursor(query.cursor) : null;
+    const page = all ? 1 : after ? null : (query.page ?? 1);
     const pageSize = all ? CSV_MAX_ROWS : (query.pageSize ?? 50);
-    const rows = await this.repository.overdue(filter, pageSize, (page - 1) * pageSize);
-    const items = rows.map((r) => ({
+    // One row more than the page says whether there is a next one.
+    const [rows, total] = await Promise.all([
+      this.repository.overdue(filter, pageSize + 1, after, page ? (page - 1) * pageSize : 0),
+      this.repository.countOverdue(filter),
+    ]);
+    const last = rows.length > pageSize ? rows[pageSize - 1] : undefined;
+    const items = rows.slice(0, pageSize).map((r) => ({
       projectId: r.project_id,
       projectName: r.name,
       departmentId: r.department_id,
@@ -61,8 +71,15 @@ export class OversightService {
       daysOverdue: daysBetween(r.due_on, today),
       article: r.basis,
     }));
-    const total = rows[0] ? Number(rows[0].total) : page > 1 ? await this.repository.countOverdue(filter) : 0;
-    return { asOf: today, page, pageSize, total, items };
+    const nextCursor = last
+      ? encodeCursor({
+          dueOn: last.due_on,
+          projectName: last.name,
+          projectId: last.project_id,
+          key: last.key,
+        })
+      : null;
+    return { asOf: today, page, pageSize, total, nextCursor, items };
   }
 
   private async filterOf(principal: Principal, query: SummaryQuery): Promise<OversightFilter> {

@@ -89,8 +89,17 @@ export class ProjectsService {
       policy: pack
         ? { id: pack.id, name: pack.name, version: project.policyVersion, draft: pack.draft }
         : null,
-      // Everything but the row's bookkeeping (project id, update time).
-      obligations: obligations.map(({ projectId: _projectId, updatedAt: _updatedAt, ...o }) => o),
+      // Everything but the row's bookkeeping (project id, update time, the project's own fields copied in).
+      obligations: obligations.map(
+        ({
+          projectId: _projectId,
+          updatedAt: _updatedAt,
+          departmentId: _departmentId,
+          policyId: _policyId,
+          projectName: _projectName,
+          ...o
+        }) => o,
+      ),
       facts: facts.map((f) => ({
         index: f.eventIndex,
         type: f.type,
