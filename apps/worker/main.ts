@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       namespace: config.namespace,
       taskQueue: config.taskQueue,
       dataConverter: dataConverter(config.temporal, 'worker'),
+      tuning: { maxCachedWorkflows: config.maxCachedWorkflows },
     });
     console.log(`worker: polling task queue ${config.taskQueue} on ${config.temporalAddress}`);
     await worker.run();
