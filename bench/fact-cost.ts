@@ -2,7 +2,17 @@
  * What a recorded fact costs a project's history, read from the history itself so the same measure applies
  * to a live run and to a recording made by older code (the baseline of `fact-cost.bench.ts`).
  */
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import type { ProjectRecord } from '../activities/types';
+import { shanghaiDateOf } from '../domain';
+import { projectLifecycle } from '../workflows';
+import {
+  projectWorkflowId,
+  recordEventUpdate,
+  registeredUpdate,
+  terminateUpdate,
+} from '../workflows/messages';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 const { EventType } = temporal.api.enums.v1;
@@ -91,3 +101,36 @@ export function summarize(costs: FactCost[]): CostSummary {
 }
 
 export const historyBytes = bytesOf;
+
+/** The scenario both the bench and its test run: a project registered, `facts` facts in a row, terminated. */
+export async function recordFactsInARow(
+  client: Client,
+  taskQueue: string,
+  project: ProjectRecord,
+  facts: number,
+): Promise<WorkflowHandle<typeof projectLifecycle>> {
+  const handle = await client.workflow.start(projectLifecycle, {
+    taskQueue,
+    workflowId: projectWorkflowId(project.id),
+    args: [{ project }],
+  });
+  await handle.executeUpdate(registeredUpdate, { args: [], updateId: 'registered' });
+  const on = shanghaiDateOf(Date.now());
+  for (let i = 0; i < facts; i++) {
+    await handle.executeUpdate(recordEventUpdate, {
+      args: [
+        {
+          event: { type: 'change.requested', on, amount: 1, newTotal: 1_000_000 },
+          actor: { id: 'bench', role: 'department', departmentId: project.departmentId },
+        },
+      ],
+      updateId: `change-${i}`,
+    });
+  }
+  await handle.executeUpdate(terminateUpdate, {
+    args: [{ actor: { id: 'bench-admin', role: 'admin' }, reason: '测量结束' }],
+  });
+  // Not result(): a time-skipping client's result() lets the server skip time while it waits.
+  while ((await handle.describe()).status.name === 'RUNNING') await new Promise((r) => setTimeout(r, 50));
+  return handle;
+}
