@@ -6,6 +6,7 @@ import { createIncidentActivities } from './incidents.activity';
 import { createNotificationActivities } from './notifications.activity';
 import { createPlanCycleActivities } from './plan-cycle.activity';
 import { createProjectionActivities } from './projection.activity';
+import { createRefreshActivities } from './refresh.activity';
 
 export * from './types';
 
@@ -13,6 +14,7 @@ export * from './types';
 export function createActivities(dataSource: DataSource) {
   const notices = createNoticeStore(dataSource);
   return withClassifiedFailures({
+    ...createRefreshActivities(dataSource, notices),
     ...createEvaluateActivities(notices),
     ...createPlanCycleActivities(dataSource, () => notices.loadNotices()),
     ...createProjectionActivities(dataSource),

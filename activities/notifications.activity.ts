@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { NotificationEntity } from '../db/entities';
 import { daysBetween, shanghaiDateOf, Wakeup } from '../domain';
 import type { NotificationInput } from './types';
@@ -28,40 +28,44 @@ function message(projectName: string, w: Wakeup, today: string): string {
  * The outbox. Each row's key is (project, obligation, kind, due date), unique in the table, so a retried
  * activity or a replayed workflow never writes a second copy.
  */
+export async function insertNotifications(db: EntityManager, input: NotificationInput): Promise<number> {
+  const items = input.items.filter((w) => w.audience !== 'none');
+  if (items.length === 0) return 0;
+  const today = shanghaiDateOf(input.writtenAt);
+  const result = await db
+    .createQueryBuilder()
+    .insert()
+    .into(NotificationEntity)
+    .values(
+      items.map((w) => ({
+        dedupeKey: `${input.project.id}|${w.key}`,
+        projectId: input.project.id,
+        departmentId: input.project.departmentId,
+        obligationKey: w.obligationKey,
+        kind: w.kind,
+        audience: w.audience,
+        dueOn: w.dueOn,
+        scheduledFor: new Date(w.at),
+        writtenAt: new Date(input.writtenAt),
+        payload: {
+          projectName: input.project.name,
+          title: w.title,
+          basis: w.basis,
+          count: w.count ?? null,
+          previousDueOn: w.previousDueOn ?? null,
+          message: message(input.project.name, w, today),
+        },
+      })),
+    )
+    .orIgnore()
+    .execute();
+  return result.identifiers.filter(Boolean).length;
+}
+
 export function createNotificationActivities(dataSource: DataSource) {
   return {
     async writeNotifications(input: NotificationInput): Promise<number> {
-      const items = input.items.filter((w) => w.audience !== 'none');
-      if (items.length === 0) return 0;
-      const today = shanghaiDateOf(input.writtenAt);
-      const result = await dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationEntity)
-        .values(
-          items.map((w) => ({
-            dedupeKey: `${input.project.id}|${w.key}`,
-            projectId: input.project.id,
-            departmentId: input.project.departmentId,
-            obligationKey: w.obligationKey,
-            kind: w.kind,
-            audience: w.audience,
-            dueOn: w.dueOn,
-            scheduledFor: new Date(w.at),
-            writtenAt: new Date(input.writtenAt),
-            payload: {
-              projectName: input.project.name,
-              title: w.title,
-              basis: w.basis,
-              count: w.count ?? null,
-              previousDueOn: w.previousDueOn ?? null,
-              message: message(input.project.name, w, today),
-            },
-          })),
-        )
-        .orIgnore()
-        .execute();
-      return result.identifiers.filter(Boolean).length;
+      return insertNotifications(dataSource.manager, input);
     },
   };
 }

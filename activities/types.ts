@@ -65,6 +65,25 @@ export interface ProjectionInput {
   status: ProjectStatus;
 }
 
+/**
+ * One step of a project in one activity: evaluate its facts, then, in one transaction, write the due
+ * outbox rows, the read model and what the evaluation announces (moved dates, obligations found overdue).
+ */
+export interface RefreshInput {
+  project: ProjectRecord;
+  facts: RecordedFact[];
+  asOf: IsoDate;
+  after: number;
+  previous?: EvaluateInput['previous'];
+  now?: number;
+  /** The workflow's clock, for the outbox rows. */
+  writtenAt: number;
+  /** Wake-ups a timer found due, written with the rest. */
+  due?: Wakeup[];
+  /** The fact being recorded: if the engine refuses it, nothing is written and the refusal comes back. */
+  candidate?: number;
+}
+
 export interface NotificationInput {
   project: Pick<ProjectRecord, 'id' | 'name' | 'departmentId'>;
   items: Wakeup[];

@@ -9,12 +9,10 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
-  proxyActivities,
-  RetryPolicy,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { Actor, RecordedFact } from '../activities/types';
 import { selectDue, shanghaiDateOf, type ProjectEvent } from '../domain';
 import {
@@ -31,22 +29,7 @@ import {
 } from './messages';
 import { IncidentGate, stepFailure } from './incident-gate';
 import { CarriedState, eventsOf, ProjectWorkflowInput, refusal, remember, statusOf } from './project-state';
-
-const RETRY: RetryPolicy = {
-  initialInterval: '1 second',
-  maximumInterval: '1 minute',
-  backoffCoefficient: 2,
-};
-/** Background steps: about four minutes of retries, then an incident an administrator sees and retries. */
-const steps = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { ...RETRY, maximumAttempts: 8 },
-});
-/** A fact's caller is waiting: a few seconds of retries, then the fact is refused with the reason. */
-const factSteps = proxyActivities<Activities>({
-  startToCloseTimeout: '20 seconds',
-  retry: { ...RETRY, maximumAttempts: 3 },
-});
+import { background, forFact, legacy, ONE_ACTIVITY_PER_FACT, RefreshOptions } from './project-steps';
 
 export async function projectLifecycle(input: ProjectWorkflowInput): Promise<UpdateResult['status']> {
   const { project } = input;
@@ -65,7 +48,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
   let registered = state.last !== null;
   const gate = new IncidentGate(
     { subject: project.name, projectId: project.id, departmentId: project.departmentId },
-    steps.openIncident,
+    background.openIncident,
   );
   const ended = () => Boolean(state.last?.result.lifecycle.completed);
 
@@ -80,15 +63,35 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     }
   }
 
+  const previousDates = () =>
+    state.last?.result.obligations.map(({ key, opensOn, dueOn }) => ({ key, opensOn, dueOn }));
+
+  /** Evaluation, read model and outbox in one activity, the evaluation stored once (as its result). */
+  async function refreshOnce(options: RefreshOptions, activity = background): Promise<void> {
+    const previous = previousDates();
+    const now = Date.now();
+    const after = options.due ? now : state.handledUntil;
+    state.last = await activity.refreshProject({
+      project,
+      facts: state.facts,
+      asOf: shanghaiDateOf(now),
+      after,
+      writtenAt: now,
+      ...(options.tellMoves && previous ? { previous } : {}),
+      ...(options.announceOverdue ? { now } : {}),
+      ...(options.due ? { due: options.due } : {}),
+      ...(options.candidate !== undefined ? { candidate: options.candidate } : {}),
+    });
+    state.handledUntil = after;
+  }
+
+  /** As histories recorded before ONE_ACTIVITY_PER_FACT did it: three activities, the evaluation twice. */
   async function refresh(
-    options: { tellMoves?: boolean; announceOverdue?: boolean } = {},
-    { evaluateProject, projectState, writeNotifications } = steps,
+    options: RefreshOptions = {},
+    { evaluateProject, projectState, writeNotifications } = legacy.steps,
   ): Promise<void> {
-    const previous = state.last?.result.obligations.map(({ key, opensOn, dueOn }) => ({
-      key,
-      opensOn,
-      dueOn,
-    }));
+    if (patched(ONE_ACTIVITY_PER_FACT)) return refreshOnce(options);
+    const previous = previousDates();
     const now = Date.now();
     state.last = await evaluateProject({
       policyId: project.policyId,
@@ -150,8 +153,11 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
       };
       const before = state.last;
       state.facts.push(fact);
+      const index = state.facts.length - 1;
+      const once = patched(ONE_ACTIVITY_PER_FACT);
       try {
-        await refresh({ announceOverdue: true }, factSteps);
+        if (once) await refreshOnce({ announceOverdue: true, candidate: index }, forFact);
+        else await refresh({ announceOverdue: true }, legacy.factSteps);
       } catch (error) {
         const failure = stepFailure(error);
         if (!failure) throw error;
@@ -164,12 +170,13 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
           'FactNotRecorded',
         );
       }
-      const index = state.facts.length - 1;
       const refused = state.last?.result.rejected.find((r) => r.event === index);
       if (refused) {
         // The validator's check passed but the authoritative evaluation refused it (e.g. rules changed).
+        // One activity wrote nothing for it, so the state before stands; three had projected it.
         state.facts.pop();
-        await refresh();
+        if (once) state.last = before;
+        else await refresh();
         throw ApplicationFailure.nonRetryable(refused.reason, 'FactRejected');
       }
       const result = answer(index);
@@ -265,7 +272,8 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
       const wakeUp = async () => {
         const now = Date.now();
         const due = selectDue(state.last?.wakeups ?? [], state.handledUntil, now);
-        if (due.length > 0) await steps.writeNotifications({ project, items: due, writtenAt: now });
+        if (patched(ONE_ACTIVITY_PER_FACT)) return refreshOnce({ due });
+        if (due.length > 0) await legacy.steps.writeNotifications({ project, items: due, writtenAt: now });
         state.handledUntil = now;
         await refresh();
       };

@@ -1,6 +1,15 @@
 /** The state a project's workflow carries, also across continue-as-new, and the pure steps on it. */
 import type { EvaluateOutput, ProjectRecord, ProjectStatus, RecordedFact } from '../activities/types';
-import { evaluate, findPolicy, ProjectEvent, shanghaiDateOf, WorkingCalendar, YearNotice } from '../domain';
+import {
+  evaluate,
+  eventsOfFacts,
+  findPolicy,
+  lifecycleStatus,
+  ProjectEvent,
+  shanghaiDateOf,
+  WorkingCalendar,
+  YearNotice,
+} from '../domain';
 import type { UpdateResult } from './messages';
 
 /**
@@ -35,18 +44,11 @@ export interface ProjectWorkflowInput {
 export const APPLIED_KEYS_KEPT = 1000;
 
 export function statusOf(last: EvaluateOutput | null): ProjectStatus {
-  const lifecycle = last?.result.lifecycle;
-  if (!lifecycle) return 'active';
-  if (lifecycle.terminated) return 'terminated';
-  if (lifecycle.completed) return 'completed';
-  return lifecycle.paused ? 'paused' : 'active';
+  return lifecycleStatus(last?.result.lifecycle);
 }
 
 export function eventsOf(facts: readonly RecordedFact[]): ProjectEvent[] {
-  return facts.map((f) => ({
-    ...f.event,
-    ...(f.actor.role !== 'system' ? { actor: { role: f.actor.role } } : {}),
-  }));
+  return eventsOfFacts(facts);
 }
 
 /**

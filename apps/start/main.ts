@@ -127,17 +127,18 @@ async function main(): Promise<void> {
     console.log(`  Temporal: ${describeTemporal(temporal)}`);
     const connection = await NativeConnection.connect(connectionOptions(temporal));
     stops.push(() => connection.close());
+    const workerConfig = loadWorkerConfig({ ...process.env, DATABASE_URL: config.databaseUrl });
     const worker = await createProjectWorker({
       connection,
       dataSource,
       namespace: config.namespace,
       taskQueue: config.taskQueue,
       dataConverter: dataConverter(temporal, 'worker'),
+      tuning: { maxCachedWorkflows: workerConfig.maxCachedWorkflows },
     });
     const running = worker.run();
     const scheduleConnection = await Connection.connect(connectionOptions(temporal));
     stops.push(() => scheduleConnection.close());
-    const workerConfig = loadWorkerConfig({ ...process.env, DATABASE_URL: config.databaseUrl });
     const clientConverter = dataConverter(temporal, 'client');
     const client = new Client({
       connection: scheduleConnection,

@@ -3,6 +3,13 @@ import { loadTemporalConfig, type TemporalConfig } from '../../temporal/temporal
 /** Days before a plan-filing due day that the yearly cycle opens, unless configured. */
 export const DEFAULT_LEAD_DAYS = 30;
 
+/**
+ * Workflows kept in the worker's memory between tasks. The SDK's own estimate is 600 per GB above a
+ * 200 MB base (a project's state is some kilobytes, its isolate context the rest); 150 keeps the worker
+ * near 450 MB. The SDK's default grows with the heap limit instead, several GB on a large machine.
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 150;
+
 /** The worker's configuration, read from the environment and validated once at start-up. */
 export interface WorkerConfig {
   temporalAddress: string;
@@ -17,6 +24,8 @@ export interface WorkerConfig {
   sweepIntervalMs: number;
   /** A workflow bundle built ahead (bundleWorkflowCode): a restarted worker polls at once, not after bundling. */
   workflowBundlePath?: string;
+  /** Workflows cached between tasks (0: none, every task replays its history). */
+  maxCachedWorkflows: number;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +51,12 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     problems.push(
       `SWEEP_INTERVAL_MS must be a whole number of milliseconds ≥ 1000, got "${env.SWEEP_INTERVAL_MS}"`,
     );
+  const maxCachedWorkflows = Number(env.WORKER_MAX_CACHED_WORKFLOWS ?? DEFAULT_MAX_CACHED_WORKFLOWS);
+  // The SDK turns 1 into 2 with a warning: refused here instead, so the configured number is the one used.
+  if (!Number.isInteger(maxCachedWorkflows) || maxCachedWorkflows < 0 || maxCachedWorkflows === 1)
+    problems.push(
+      `WORKER_MAX_CACHED_WORKFLOWS must be 0 (no cache) or a whole number ≥ 2, got "${env.WORKER_MAX_CACHED_WORKFLOWS}"`,
+    );
   if (problems.length) throw new ConfigError(problems);
   return {
     temporalAddress: temporal.address,
@@ -52,5 +67,6 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     planLeadDays,
     sweepIntervalMs,
     ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundlePath: env.WORKFLOW_BUNDLE_PATH } : {}),
+    maxCachedWorkflows,
   };
 }

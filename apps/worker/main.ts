@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       taskQueue: config.taskQueue,
       dataConverter: dataConverter(config.temporal, 'worker'),
       ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
+      tuning: { maxCachedWorkflows: config.maxCachedWorkflows },
     });
     console.log(`worker: polling task queue ${config.taskQueue} on ${config.temporalAddress}`);
     await worker.run();

@@ -1,5 +1,6 @@
 export * from './types';
 export { evaluate } from './evaluate';
+export { eventsOfFacts, lifecycleStatus, type LifecycleStatus } from './recorded';
 export { parseCase, CaseError } from './case-input';
 export { mayRecord, permissionRejection, RECORDABLE_BY } from './permissions';
 export { EVENT_LABELS, STATUS_LABELS } from './labels';

@@ -27,6 +27,15 @@ const REQUIRED = {
     'wuhan-continued-as-new-v1.json',
     'wuhan-continued-as-new-run2-v1.json',
     'yunfu-activity-retried-v1.json',
+    // Since patched('one-activity-per-fact'): each path again, a fact or a wake-up as one activity.
+    ...['shandong', 'wuhan', 'jilin', 'yunfu', 'jinhu'].map((r) => `${r}-lifecycle-v3.json`),
+    'wuhan-facts-one-activity-v3.json',
+    'wuhan-incident-v3.json',
+    'shandong-controls-v3.json',
+    'jilin-calendar-changed-v3.json',
+    'wuhan-continued-as-new-v3.json',
+    'wuhan-continued-as-new-run2-v3.json',
+    'yunfu-activity-retried-v3.json',
   ],
   planFilingCycle: ['jinhu-plan-filing-cycle-v1.json'],
 };
