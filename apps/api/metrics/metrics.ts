@@ -40,7 +40,7 @@ const obligations = new Gauge({
 });
 const readModelUp = new Gauge({
   name: 'deadline_keeper_read_model_up',
-  help: '1 if this scrape read the obligation counts from PostgreSQL, 0 if they are the last known',
+  help: '1 if this scrape read the counts from PostgreSQL, 0 if obligations and incidents are the last known',
   registers: [registry],
 });
 
