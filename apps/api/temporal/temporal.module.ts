@@ -2,7 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { Client, Connection } from '@temporalio/client';
 import { connectionOptions, dataConverter } from '../../../temporal/temporal-config';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { apiInterceptors } from './temporal-deadlines';
+import { apiChannelArgs, apiInterceptors } from './temporal-deadlines';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
@@ -28,6 +28,7 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
             ...(config.temporal ? connectionOptions(config.temporal) : { address: config.temporalAddress }),
             // No call may hang: every one gets a deadline, and retries stop after a short budget.
             interceptors: apiInterceptors,
+            channelArgs: apiChannelArgs,
           }),
           namespace: config.namespace,
           ...(converter ? { dataConverter: converter } : {}),
