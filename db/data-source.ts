@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
+import { markingDriver } from './unavailable';
 import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-schema';
 import { Accounts1763856100000 } from './migrations/1763856100000-accounts';
 import { Delivery1763856200000 } from './migrations/1763856200000-delivery';
@@ -23,17 +24,48 @@ export const MIGRATIONS = [
   OversightScale1763856630000,
 ];
 
+/**
+ * How long a caller waits for a connection before PostgreSQL counts as unavailable: a refused or
+ * unreachable server, and a pool whose every connection is busy, fail after 1.5 s instead of
+ * hanging, so an API answer (503) still fits in 2 s. A healthy pool hands out a connection in
+ * well under a millisecond; a fresh one on the local network takes a few.
+ */
+export const CONNECT_TIMEOUT_MS = 1_500;
+
+/**
+ * Limits for request-serving pools (the API): a statement the server runs longer than 2 s is
+ * cancelled, and a query whose connection went silent (a server gone without closing the socket)
+ * is given up 0.5 s after that. The API's queries are indexed look-ups and pages that take
+ * milliseconds; migrations do not run under these limits (see `openDatabase`).
+ */
+export const REQUEST_QUERY_LIMITS = { statement_timeout: 2_000, query_timeout: 2_500 };
+
 /** The one way this product talks to PostgreSQL: explicit entities and migrations, never `synchronize`. */
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
-  return new DataSource({
-    type: 'postgres',
+export function createDataSource(
+  url: string,
+  options: { poolSize?: number; queryLimits?: typeof REQUEST_QUERY_LIMITS } = {},
+): DataSource {
+  return new DataSource(dataSourceOptions(url, options));
+}
+
+/** The options behind `createDataSource`, for the API's TypeORM module as well. */
+export function dataSourceOptions(
+  url: string,
+  options: { poolSize?: number; queryLimits?: typeof REQUEST_QUERY_LIMITS } = {},
+) {
+  return {
+    type: 'postgres' as const,
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
     poolSize: options.poolSize ?? 10,
-  });
+    // Failures to get a connection come out typed (DatabaseUnavailableError), so they answer 503.
+    driver: markingDriver,
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
+    ...(options.queryLimits ? { extra: { ...options.queryLimits } } : {}),
+  };
 }
 
 /** Connects and brings the schema up to date. */

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ENTITIES } from '../../db/entities';
-import { MIGRATIONS } from '../../db/data-source';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, openDatabase, REQUEST_QUERY_LIMITS } from '../../db/data-source';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -27,13 +27,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.register(config),
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: config.databaseUrl,
-          entities: ENTITIES,
-          migrations: MIGRATIONS,
-          migrationsRun: true,
-          synchronize: false,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.databaseUrl, { queryLimits: REQUEST_QUERY_LIMITS }),
+          // Migrations run on their own short-lived connection, free of the request time limits.
+          dataSourceFactory: async (options) => {
+            await (await openDatabase(config.databaseUrl)).destroy();
+            return new DataSource(options as ConstructorParameters<typeof DataSource>[0]).initialize();
+          },
         }),
         TemporalModule,
         DepartmentScopeModule,

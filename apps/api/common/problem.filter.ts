@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../../../db/unavailable';
 import type { AuditInput } from '../audit/audit.service';
+import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
 import type { Principal } from './principal';
 
 const TITLES: Record<number, string> = {
@@ -52,6 +54,15 @@ export class ProblemFilter implements ExceptionFilter {
     } else if (error instanceof HttpException) {
       status = error.getStatus();
       body = detailOf(error.getResponse(), error.message);
+    } else if (isDatabaseUnavailable(error)) {
+      status = 503;
+      body = { detail: DATABASE_UNAVAILABLE };
+      this.logger.warn(`database unavailable: ${(error as Error).message}`);
+    } else if (isTemporalUnavailable(error)) {
+      // A call site that did not say it more precisely: the same answer as the ones that do.
+      status = 503;
+      body = detailOf(temporalUnavailable(error).getResponse(), '');
+      this.logger.warn(`workflow service unavailable: ${(error as Error).message}`);
     } else if (isBodyParserError(error)) {
       status = error.status;
       body = {
@@ -64,6 +75,8 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
     if ((status === 401 || status === 403) && MUTATING.has(req.method)) await this.refused(req, status, body);
+    // Every 503 is a "not now": the client learns when trying again is worth it.
+    if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res
       .status(status)
       .type('application/problem+json')
@@ -91,6 +104,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
   }
 }
+
+const DATABASE_UNAVAILABLE = '数据库暂时不可用，请稍后重试（the database is unavailable; try again shortly）';
+/** Long enough for a restarting PostgreSQL or Temporal to come back, short enough to feel live. */
+export const RETRY_AFTER_SECONDS = 5;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Failed sign-ins are audited by the sign-in itself, with the account they named. */

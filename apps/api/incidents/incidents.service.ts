@@ -27,8 +27,10 @@ function openIncidentsGauge(incidents: IncidentsRepository): Gauge {
     help: 'Workflow steps that failed past their retries and wait for an administrator, by step',
     labelNames: ['step'],
     registers: [registry],
+    // Without the database the counts keep their last values (deadline_keeper_read_model_up is 0).
     async collect() {
-      const rows = await incidents.countByStep();
+      const rows = await incidents.countByStep().catch(() => undefined);
+      if (!rows) return;
       this.reset();
       for (const step of Object.keys(STEP_TITLES)) this.set({ step }, 0);
       for (const r of rows) this.set({ step: r.step }, r.count);

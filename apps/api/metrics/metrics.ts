@@ -32,34 +32,45 @@ export function httpMetrics(req: Request, res: Response, next: NextFunction): vo
   next();
 }
 
+const obligations = new Gauge({
+  name: 'deadline_keeper_obligations',
+  help: 'Obligations in the read model by status',
+  labelNames: ['status'],
+  registers: [registry],
+});
+const readModelUp = new Gauge({
+  name: 'deadline_keeper_read_model_up',
+  help: '1 if this scrape read the counts from PostgreSQL, 0 if obligations and incidents are the last known',
+  registers: [registry],
+});
+
 @ApiTags('health')
 @Controller()
 export class MetricsController {
-  private readonly obligations: Gauge;
-
-  constructor(health: HealthService) {
-    const existing = registry.getSingleMetric('deadline_keeper_obligations') as Gauge | undefined;
-    this.obligations =
-      existing ??
-      new Gauge({
-        name: 'deadline_keeper_obligations',
-        help: 'Obligations in the read model by status',
-        labelNames: ['status'],
-        registers: [registry],
-        async collect() {
-          const rows = await health.obligationCounts();
-          this.reset();
-          for (const r of rows) this.set({ status: r.status }, Number(r.count));
-        },
-      });
-  }
+  constructor(private readonly health: HealthService) {}
 
   // Metrics name routes, counts and incidents: for the bureau and the scraper, not the public.
   @Roles('operator', 'admin')
   @ScrapeTokenAccepted()
   @Get('metrics')
   async metrics(@Res({ passthrough: true }) res: Response) {
+    await this.readObligations();
     res.type(registry.contentType);
     return registry.metrics();
+  }
+
+  /**
+   * Without the database the scrape still answers: process and HTTP metrics stay live, the counts
+   * keep their last values, and deadline_keeper_read_model_up says they are stale.
+   */
+  private async readObligations(): Promise<void> {
+    try {
+      const rows = await this.health.obligationCounts();
+      obligations.reset();
+      for (const r of rows) obligations.set({ status: r.status }, Number(r.count));
+      readModelUp.set(1);
+    } catch {
+      readModelUp.set(0);
+    }
   }
 }

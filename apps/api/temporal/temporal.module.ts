@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { Client, Connection } from '@temporalio/client';
 import { connectionOptions, dataConverter } from '../../../temporal/temporal-config';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { apiChannelArgs, apiInterceptors } from './temporal-deadlines';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
@@ -23,9 +24,12 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
       useFactory: async (config: ApiConfig) => {
         const converter = config.temporal ? dataConverter(config.temporal, 'client') : undefined;
         return new Client({
-          connection: await Connection.connect(
-            config.temporal ? connectionOptions(config.temporal) : { address: config.temporalAddress },
-          ),
+          connection: await Connection.connect({
+            ...(config.temporal ? connectionOptions(config.temporal) : { address: config.temporalAddress }),
+            // No call may hang: every one gets a deadline, and retries stop after a short budget.
+            interceptors: apiInterceptors,
+            channelArgs: apiChannelArgs,
+          }),
           namespace: config.namespace,
           ...(converter ? { dataConverter: converter } : {}),
         });
