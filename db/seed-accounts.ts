@@ -40,12 +40,10 @@ export const DEMO_USERS = [
 
 /** The demo departments and accounts; running it again keeps them, resets their passwords and re-enables them. */
 export async function seedAccounts(dataSource: DataSource, password: string): Promise<void> {
-  await dataSource
-    .getRepository(DepartmentEntity)
-    .upsert(
-      DEMO_DEPARTMENTS.map((d) => ({ ...d, active: true })),
-      ['id'],
-    );
+  await dataSource.getRepository(DepartmentEntity).upsert(
+    DEMO_DEPARTMENTS.map((d) => ({ ...d, active: true })),
+    ['id'],
+  );
   const rows = await Promise.all(
     DEMO_USERS.map(async (u) => ({
       ...u,

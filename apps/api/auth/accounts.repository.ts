@@ -13,7 +13,9 @@ export class AccountsRepository {
   }
 
   /** What every request checks: the token version, whether the account is disabled or must change its password. */
-  tokenState(id: string): Promise<Pick<UserEntity, 'tokenVersion' | 'disabled' | 'mustChangePassword'> | null> {
+  tokenState(
+    id: string,
+  ): Promise<Pick<UserEntity, 'tokenVersion' | 'disabled' | 'mustChangePassword'> | null> {
     return this.dataSource.getRepository(UserEntity).findOne({
       where: { id },
       select: { id: true, tokenVersion: true, disabled: true, mustChangePassword: true },

@@ -52,7 +52,8 @@ export class AuthService {
     return {
       ...session,
       mustChangePassword: true,
-      detail: '首次登录请先修改密码：POST /api/v1/me/password（{ currentPassword, newPassword }），修改前其他功能不可用',
+      detail:
+        '首次登录请先修改密码：POST /api/v1/me/password（{ currentPassword, newPassword }），修改前其他功能不可用',
     };
   }
 
