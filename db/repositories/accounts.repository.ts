@@ -4,6 +4,9 @@ import { UserEntity } from '../entities';
 
 export type AccountRole = UserEntity['role'];
 
+/** How a new username is written, for the API and the `admin` command alike. */
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
 export interface NewAccount {
   username: string;
   displayName: string;

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import type { AccountRole } from '../../../db/repositories/accounts.repository';
+import { USERNAME, type AccountRole } from '../../../db/repositories/accounts.repository';
 import { DEPARTMENT_ID } from '../common/department-scope';
 import { Absent, emailMessage, isMail, isPhone, phoneMessage, Rule, textOf } from '../common/rules';
 
 export const ROLES: AccountRole[] = ['department', 'operator', 'admin'];
-export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 const isRole = (v: unknown) => ROLES.includes(v as AccountRole);
 const isDepartmentId = (v: unknown) => typeof v === 'string' && DEPARTMENT_ID.test(v);
