@@ -11,6 +11,7 @@ import { WebhookAllowlist1763856610000 } from './migrations/1763856610000-webhoo
 import { SupersededNotices1763856620000 } from './migrations/1763856620000-superseded-notices';
 import { OversightScale1763856630000 } from './migrations/1763856630000-oversight-scale';
 import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
+import { AccountAdministration1763856700000 } from './migrations/1763856700000-account-administration';
 
 export const MIGRATIONS = [
   InitialSchema1763856000000,
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   WebhookAllowlist1763856610000,
   SupersededNotices1763856620000,
   OversightScale1763856630000,
+  AccountAdministration1763856700000,
 ];
 
 /**

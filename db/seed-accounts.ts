@@ -38,15 +38,20 @@ export const DEMO_USERS = [
   },
 ];
 
-/** The demo departments and accounts; running it again keeps them, resets their passwords and lifts lockouts. */
+/** The demo departments and accounts; running it again keeps them, resets their passwords and re-enables them. */
 export async function seedAccounts(dataSource: DataSource, password: string): Promise<void> {
-  await dataSource.getRepository(DepartmentEntity).upsert(DEMO_DEPARTMENTS, ['id']);
+  await dataSource.getRepository(DepartmentEntity).upsert(
+    DEMO_DEPARTMENTS.map((d) => ({ ...d, active: true })),
+    ['id'],
+  );
   const rows = await Promise.all(
     DEMO_USERS.map(async (u) => ({
       ...u,
       passwordHash: await hashPassword(password),
       failedLogins: 0,
       lockedUntil: null,
+      disabled: false,
+      mustChangePassword: false,
     })),
   );
   await dataSource.getRepository(UserEntity).upsert(rows, ['id']);

@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { ApiConfig } from './config/api-config';
 import { DepartmentScopeModule } from './common/department-scope';
+import { DepartmentsModule } from './departments/departments.module';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
@@ -18,6 +19,7 @@ import { PoliciesModule } from './policies/policies.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
+import { UsersModule } from './users/users.module';
 import { WebhookAllowlistModule } from './webhook-allowlist/webhook-allowlist.module';
 
 @Module({})
@@ -39,6 +41,8 @@ export class AppModule {
         DepartmentScopeModule,
         AuditModule,
         AuthModule,
+        DepartmentsModule,
+        UsersModule,
         ProjectsModule,
         OversightModule,
         LateRecordsModule,

@@ -8,8 +8,25 @@ export class DepartmentEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
+  /** A deactivated department keeps its projects visible but gets no new projects or accounts. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  contacts!: DepartmentContact[];
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}
+
+/** A person the bureau calls about the department's projects. */
+export interface DepartmentContact {
+  name: string;
+  phone?: string;
+  email?: string;
 }
 
 /** A person who signs in: a department's staff, a bureau operator or an administrator. */
@@ -37,6 +54,17 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   email!: string | null;
 
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone!: string | null;
+
+  /** A disabled account cannot sign in; disabling it also moves the token version. */
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  /** Set when someone else chose the password (a new account, a reset): only a password change is allowed. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   /** Bureau operators may take one daily digest of escalations instead of a message each. */
   @Column({ name: 'daily_digest', type: 'boolean', default: false })
   dailyDigest!: boolean;
@@ -57,6 +85,9 @@ export class UserEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
 }
 
 /** A revocable token for a department's calendar feed (subscribed to from Outlook or a phone). */

@@ -10,6 +10,8 @@ import { PlanFilingEntity } from './plan-filing.entity';
 import { ProjectEntity } from './project.entity';
 import { WebhookAllowEntity } from './webhook-allow.entity';
 
+export type { DepartmentContact } from './account.entity';
+
 export {
   AuditEntryEntity,
   DeliveryEntity,

@@ -12,11 +12,14 @@ export class AccountsRepository {
     return this.dataSource.getRepository(UserEntity).findOneBy({ username });
   }
 
-  async tokenVersion(id: string): Promise<number | null> {
-    const row = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ where: { id }, select: { id: true, tokenVersion: true } });
-    return row?.tokenVersion ?? null;
+  /** What every request checks: the token version, whether the account is disabled or must change its password. */
+  tokenState(
+    id: string,
+  ): Promise<Pick<UserEntity, 'tokenVersion' | 'disabled' | 'mustChangePassword'> | null> {
+    return this.dataSource.getRepository(UserEntity).findOne({
+      where: { id },
+      select: { id: true, tokenVersion: true, disabled: true, mustChangePassword: true },
+    });
   }
 
   /** Counts a failure in one statement (concurrent failures all count); locks once the limit is reached. */
@@ -42,7 +45,8 @@ export class AccountsRepository {
     const [rows] = await this.dataSource.query(
       `UPDATE users SET token_version = token_version + 1,
               password_hash = COALESCE($2, password_hash),
-              password_changed_at = CASE WHEN $2::text IS NULL THEN password_changed_at ELSE now() END
+              password_changed_at = CASE WHEN $2::text IS NULL THEN password_changed_at ELSE now() END,
+              must_change_password = CASE WHEN $2::text IS NULL THEN must_change_password ELSE false END
         WHERE id = $1 RETURNING token_version`,
       [id, passwordHash ?? null],
     );

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { CurrentUser, Principal, Public } from '../common/principal';
+import { AllowedBeforePasswordChange, CurrentUser, Principal, Public } from '../common/principal';
 import { AuthService } from './auth.service';
 import { LoginDto } from './login.dto';
 
@@ -23,6 +23,7 @@ export class AuthController {
   /** Signs the caller out everywhere: every token issued to the account so far stops working. */
   @Post('logout')
   @HttpCode(204)
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   async logout(@CurrentUser() user: Principal): Promise<void> {
     await this.auth.logout(user);

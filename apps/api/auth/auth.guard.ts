@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { JsonWebTokenError } from '@nestjs/jwt';
 import type { Role } from '../../../domain';
 import { timingSafeEqual } from 'node:crypto';
-import { Principal, PUBLIC_ROUTE, ROLES, SCRAPE_TOKEN } from '../common/principal';
+import { BEFORE_PASSWORD_CHANGE, Principal, PUBLIC_ROUTE, ROLES, SCRAPE_TOKEN } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { AuthService, RevokedTokenError } from './auth.service';
 
@@ -43,9 +43,17 @@ export class AuthGuard implements CanActivate {
         throw new UnauthorizedException('the token is invalid or has expired; sign in again');
       if (error instanceof RevokedTokenError)
         throw new UnauthorizedException(
-          '登录已失效（已退出或已修改密码），请重新登录 (the token was revoked; sign in again)',
+          '登录已失效（已退出、已修改密码或账号已停用），请重新登录 (the token was revoked; sign in again)',
         );
       throw error;
+    }
+    if (
+      request.principal.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, targets)
+    ) {
+      throw new ForbiddenException(
+        '请先修改初始密码：POST /api/v1/me/password（{ currentPassword, newPassword }），再使用其他功能 (change the initial password first)',
+      );
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(request.principal.role)) {

@@ -41,12 +41,20 @@ export class AuthService {
     const user = await this.accounts.byUsername(username);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
     const locked = !!user?.lockedUntil && user.lockedUntil.getTime() > Date.now();
-    if (!user || !matches || locked) {
-      await this.refuse(username, user, locked ? 'locked' : 'wrong-credentials', address);
+    if (!user || !matches || locked || user.disabled) {
+      const reason = locked ? 'locked' : !user || !matches ? 'wrong-credentials' : 'disabled';
+      await this.refuse(username, user, reason, address);
       throw new UnauthorizedException(SIGN_IN_REFUSED);
     }
     if (user.failedLogins > 0 || user.lockedUntil) await this.accounts.succeeded(user.id);
-    return this.session(user, user.tokenVersion);
+    const session = await this.session(user, user.tokenVersion);
+    if (!user.mustChangePassword) return session;
+    return {
+      ...session,
+      mustChangePassword: true,
+      detail:
+        '首次登录请先修改密码：POST /api/v1/me/password（{ currentPassword, newPassword }），修改前其他功能不可用',
+    };
   }
 
   /** Failed sign-ins are counted per account, locked past the limit, and every one is audited. */
@@ -58,7 +66,8 @@ export class AuthService {
       action: 'auth.login-failed',
       details,
     });
-    if (!user || reason === 'locked') return;
+    // A disabled account's right password is not a guess: it neither counts nor locks.
+    if (!user || reason !== 'wrong-credentials') return;
     const { locked } = await this.accounts.failed(
       user.id,
       this.config.login.maxFailures,
@@ -125,8 +134,15 @@ export class AuthService {
   async verify(token: string): Promise<Principal> {
     const claims = await this.jwt.verifyAsync<Claims>(token);
     // One primary-key read per request: revocation takes effect at once, on every API instance.
-    const current = await this.accounts.tokenVersion(claims.sub);
-    if (current === null || current !== (claims.ver ?? 0)) throw new RevokedTokenError('token revoked');
-    return { id: claims.sub, username: claims.name, role: claims.role, departmentId: claims.dept };
+    const current = await this.accounts.tokenState(claims.sub);
+    if (!current || current.disabled || current.tokenVersion !== (claims.ver ?? 0))
+      throw new RevokedTokenError('token revoked');
+    return {
+      id: claims.sub,
+      username: claims.name,
+      role: claims.role,
+      departmentId: claims.dept,
+      ...(current.mustChangePassword ? { mustChangePassword: true } : {}),
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal } from '../common/principal';
+import { AllowedBeforePasswordChange, CurrentUser, Principal } from '../common/principal';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, PreferencesDto } from './me.dto';
 import { MeService } from './me.service';
@@ -15,6 +15,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @AllowedBeforePasswordChange()
   me(@CurrentUser() user: Principal) {
     return this.account.me(user);
   }
@@ -27,6 +28,7 @@ export class MeController {
   /** Changes the caller's password; every earlier token stops working and the answer carries a new one. */
   @Post('password')
   @HttpCode(200)
+  @AllowedBeforePasswordChange()
   password(@CurrentUser() user: Principal, @Body() body: ChangePasswordDto) {
     return this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }

@@ -21,7 +21,9 @@ export class MeService {
       role: u.role,
       departmentId: u.departmentId,
       email: u.email,
+      phone: u.phone,
       dailyDigest: u.dailyDigest,
+      mustChangePassword: u.mustChangePassword,
     };
   }
 

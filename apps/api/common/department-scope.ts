@@ -1,4 +1,11 @@
-import { BadRequestException, Global, Injectable, Module, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Global,
+  Injectable,
+  Module,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DepartmentEntity } from '../../../db/entities';
@@ -49,6 +56,16 @@ export class DepartmentScope {
       );
     }
     return this.own(principal);
+  }
+
+  /** A deactivated department keeps what it has but gets nothing new (`what`: 新项目, 新用户). */
+  async assertActive(id: string, what: string): Promise<void> {
+    const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ id });
+    if (department && !department.active) {
+      throw new ConflictException(
+        `部门「${id}」已停用，不能添加${what}；如需添加，请先由管理员重新启用该部门（PATCH /departments/${id}，active: true）`,
+      );
+    }
   }
 
   private async check(principal: Principal, id: string): Promise<string> {

@@ -9,6 +9,8 @@ export interface Principal {
   role: Role;
   /** Set for department staff only. */
   departmentId: string | null;
+  /** The password was set by someone else (a new account, a reset) and has not been changed yet. */
+  mustChangePassword?: boolean;
 }
 
 export const CurrentUser = createParamDecorator(
@@ -22,6 +24,10 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 export const SCRAPE_TOKEN = 'scrape-token';
 /** Besides a bureau user's token, the route takes the configured METRICS_TOKEN (Prometheus has no user). */
 export const ScrapeTokenAccepted = () => SetMetadata(SCRAPE_TOKEN, true);
+
+export const BEFORE_PASSWORD_CHANGE = 'before-password-change';
+/** The route stays open to an account that must still change the password someone else set. */
+export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE, true);
 
 export const ROLES = 'roles';
 /** Only these roles may call the route; others get 403 with the reason. */

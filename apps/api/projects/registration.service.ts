@@ -100,6 +100,7 @@ export class RegistrationService {
       attributes,
     };
     if (existing) assertSameRequest(existing, record, dto);
+    else await this.scope.assertActive(departmentId, '新项目');
     const history = this.history(principal, pack, record, dto, today);
     if (!existing) await this.insert(principal, record, outOfForce, history.length);
     try {

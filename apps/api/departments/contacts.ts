@@ -1,0 +1,36 @@
+import type { DepartmentContact } from '../../../db/entities';
+import { emailMessage, isMail, isPhone, phoneMessage, textOf } from '../common/rules';
+
+export const MAX_CONTACTS = 10;
+const KEYS = new Set(['name', 'phone', 'email']);
+
+/**
+ * What is wrong with a department's contacts, naming the entry and field (`contacts[1].phone`), or
+ * null. Checked as one value so the message says exactly which entry to fix.
+ */
+export function contactsProblem(value: unknown): string | null {
+  if (!Array.isArray(value)) return '「contacts」须为联系人列表（[{ name, phone, email }]）';
+  if (value.length > MAX_CONTACTS) return `「contacts」最多 ${MAX_CONTACTS} 位联系人`;
+  for (const [i, entry] of value.entries()) {
+    const at = `contacts[${i}]`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+      return `「${at}」须为 { name, phone, email }`;
+    const unknown = Object.keys(entry).find((k) => !KEYS.has(k));
+    if (unknown) return `「${at}.${unknown}」不是联系人的字段（只有 name、phone、email）`;
+    const c = entry as Record<string, unknown>;
+    if (!textOf(1, 100)(c.name)) return `「${at}.name」须填写联系人姓名（1–100 个字符）`;
+    if (c.phone === undefined && c.email === undefined) return `「${at}」须至少填写 phone 或 email 之一`;
+    if (c.phone !== undefined && !isPhone(c.phone)) return phoneMessage(`${at}.phone`);
+    if (c.email !== undefined && !isMail(c.email)) return emailMessage(`${at}.email`);
+  }
+  return null;
+}
+
+/** Only the fields a contact has, trimmed, in a fixed order. */
+export function cleanContacts(value: DepartmentContact[]): DepartmentContact[] {
+  return value.map((c) => ({
+    name: c.name.trim(),
+    ...(c.phone !== undefined ? { phone: c.phone } : {}),
+    ...(c.email !== undefined ? { email: c.email } : {}),
+  }));
+}
