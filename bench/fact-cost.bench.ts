@@ -8,7 +8,7 @@
  */
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { bundleWorkflowCode } from '@temporalio/worker';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { projectLifecycle } from '../workflows';
 import { projectWorkflowId } from '../workflows/messages';
 import { play } from '../test/workflows/steps';
 import { CostSummary, factCosts, historyBytes, recordFactsInARow, summarize } from './fact-cost';
+import { quietRuntime } from './stack';
 
 export interface FactCostMeasures extends CostSummary {
   /** Events of the whole 金湖 lifecycle, registration to completion. */
@@ -33,7 +34,9 @@ export interface FactCostReport extends FactCostMeasures {
   baseline: FactCostMeasures & { source: string[] };
 }
 
-const HISTORIES = join(__dirname, '..', 'test', 'workflows', 'histories');
+// The repository's root, whether this runs from bench/ (tsx) or compiled from dist/bench/.
+const ROOT = join(__dirname, '..', ...(__dirname.includes(`${join('dist', 'bench')}`) ? ['..'] : []));
+const HISTORIES = join(ROOT, 'test', 'workflows', 'histories');
 const recorded = (file: string) =>
   historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))).events ?? [];
 
@@ -66,7 +69,7 @@ export function baselineFactCost(): FactCostReport['baseline'] {
 export async function benchFactCost(options: { facts?: number } = {}): Promise<FactCostReport> {
   // Few, as in the recordings of the old path: a fact's bytes grow with the facts before it.
   const facts = options.facts ?? 5;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  quietRuntime();
   const dir = mkdtempSync(join(tmpdir(), 'deadline-keeper-bench-'));
   // The embedded server may run as the `postgres` user, which must reach its data folder.
   chmodSync(dir, 0o755);
@@ -80,7 +83,7 @@ export async function benchFactCost(options: { facts?: number } = {}): Promise<F
   const server =
     process.env.TEMPORAL_TEST_SERVER ??
     /TEMPORAL_TEST_SERVER=(.*)/.exec(
-      execFileSync('bash', [join(__dirname, '..', 'scripts', 'temporal-tools.sh')], { encoding: 'utf8' }),
+      execFileSync('bash', [join(ROOT, 'scripts', 'temporal-tools.sh')], { encoding: 'utf8' }),
     )?.[1];
   if (!server) throw new Error('no time-skipping test server');
   const env = await TestWorkflowEnvironment.createTimeSkipping({

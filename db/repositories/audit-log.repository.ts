@@ -58,7 +58,9 @@ export function appendAudit(target: DataSource | EntityManager, input: AuditInpu
       actorRole: input.actorRole,
       action: input.action,
       projectId: input.projectId ?? null,
-      details: input.details ?? {},
+      // As jsonb will hand it back (dates as strings, undefined dropped), or the stored entry would not
+      // hash to what was written: a Date in the details once broke the chain at entry 1.
+      details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
     };
     await tx.getRepository(AuditEntryEntity).insert({ ...entry, prevHash, hash: entryHash(prevHash, entry) });
   };
