@@ -14,4 +14,7 @@ module.exports = {
   globalTeardown: '<rootDir>/test/workflows/global-teardown.ts',
   testTimeout: 180_000,
   maxWorkers: 1,
+  // Every file tears its servers down, but a handle a future test forgets (a child's pipe, a native
+  // runtime thread) would keep the run alive until CI's limit; results are written before exit.
+  forceExit: true,
 };

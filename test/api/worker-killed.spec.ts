@@ -33,14 +33,13 @@ let deployed: NodeJS.ProcessEnv;
 const workers: ChildProcess[] = [];
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'apps', 'worker', 'main.ts')],
-    {
-      env: { ...process.env, ...deployed },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  // node itself runs the worker (tsx as a loader), so SIGKILL reaches the process that polls, not a
+  // launcher whose child would live on.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps', 'worker', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...deployed },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   workers.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -76,7 +75,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const w of workers) w.kill('SIGKILL');
+  for (const w of workers) {
+    w.kill('SIGKILL');
+    w.stdout?.destroy();
+    w.stderr?.destroy();
+  }
   await app?.close();
   await env?.teardown();
   await dataSource?.destroy();
@@ -133,8 +136,9 @@ it('loses no registration and makes no duplicate when the worker is killed mid-w
     }),
   );
   while (answered < 4) await new Promise((r) => setTimeout(r, 20));
-  workers[0]?.kill('SIGKILL');
-  await new Promise((r) => setTimeout(r, 500));
+  const first = workers[0] as ChildProcess;
+  first.kill('SIGKILL');
+  await new Promise((r) => first.once('exit', r));
   await startWorker();
   const restarted = Date.now();
   await clients;
