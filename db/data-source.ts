@@ -8,6 +8,7 @@ import { Incidents1763856400000 } from './migrations/1763856400000-incidents';
 import { LoginSecurity1763856600000 } from './migrations/1763856600000-login-security';
 import { WebhookAllowlist1763856610000 } from './migrations/1763856610000-webhook-allowlist';
 import { SupersededNotices1763856620000 } from './migrations/1763856620000-superseded-notices';
+import { DeliveryLeases1763856630000 } from './migrations/1763856630000-delivery-leases';
 import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
 
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   LoginSecurity1763856600000,
   WebhookAllowlist1763856610000,
   SupersededNotices1763856620000,
+  DeliveryLeases1763856630000,
 ];
 
 /** The one way this product talks to PostgreSQL: explicit entities and migrations, never `synchronize`. */
