@@ -12,7 +12,7 @@ import { AllowList } from '../../net/address-policy';
 import type { EmailChannel } from './email.channel';
 import type { Leases } from './leases';
 import { Lanes, receiverOf } from './receivers';
-import { markSuperseded, supersededReason } from './superseded';
+import { markSuperseded, supersededReasons } from './superseded';
 import { sendWebhook } from './webhook.channel';
 
 export interface SenderConfig {
@@ -37,6 +37,14 @@ export class Sender {
   private readonly held = new Map<string, DeliveryEntity>();
   private readonly started = new Set<string>();
   private readonly perRecipient = new Map<string, number>();
+  private readonly context = new Map<
+    string,
+    { notification: NotificationEntity; channel: DepartmentChannelEntity | null }
+  >();
+  /** Sent and not yet recorded: written together, a few times a second, not one UPDATE per send. */
+  private sentIds: string[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private flushTimer: NodeJS.Timeout | undefined;
   private allow = new AllowList([]);
   private renewal: NodeJS.Timeout | undefined;
   private renewing: Promise<void> = Promise.resolve();
@@ -53,30 +61,76 @@ export class Sender {
     return this.held.size;
   }
 
-  /** Room for more: twice the concurrency held, so a lane that frees up has its next items at hand. */
+  /**
+   * Room for more. Each receiver holds up to 16 times its in-flight limit and all of them together 16
+   * times the concurrency: a claim takes tens of milliseconds, and a fast receiver must not run dry
+   * meanwhile; a slow one still holds only its share, so it cannot crowd out the others.
+   */
   get room(): number {
-    return this.config.concurrency * 2 - this.held.size;
+    return this.config.concurrency * 16 - this.held.size;
   }
 
   /** Claims what there is room for (never more than a few lanes' worth per recipient) and starts it. */
   async fill(limit = this.room): Promise<number> {
     if (limit <= 0) return 0;
-    const perRecipientHold = this.config.perReceiver * 4;
+    const perRecipientHold = this.config.perReceiver * 16;
     const room: Record<string, number> = {};
     for (const [recipient, count] of this.perRecipient) room[recipient] = perRecipientHold - count;
     const claimed = await this.leases.claim('send', limit, room, perRecipientHold);
     if (claimed.length === 0) return 0;
-    this.allow = new AllowList([
-      ...this.config.allow,
-      ...(await webhookAllowEntries(this.dataSource)),
-    ]);
     for (const d of claimed) {
       this.held.set(d.id, d);
       this.perRecipient.set(d.recipient, (this.perRecipient.get(d.recipient) ?? 0) + 1);
     }
     this.startRenewal();
-    for (const d of claimed) this.lanes.add(d);
+    let ready: DeliveryEntity[];
+    try {
+      ready = await this.prepare(claimed);
+    } catch (error) {
+      // Nothing was sent: the claims lapse and are taken again.
+      for (const d of claimed) this.forget(d);
+      throw error;
+    }
+    for (const d of ready) this.lanes.add(d);
     return claimed.length;
+  }
+
+  /**
+   * Reads what the claimed deliveries need in a few queries for the whole claim rather than a few per
+   * delivery, and checks each notice against the read model now it is due: a superseded notice is marked
+   * so and its deliveries are not sent.
+   */
+  private async prepare(claimed: DeliveryEntity[]): Promise<DeliveryEntity[]> {
+    const [allowed, notices] = await Promise.all([
+      webhookAllowEntries(this.dataSource),
+      this.dataSource
+        .getRepository(NotificationEntity)
+        .findBy({ id: In([...new Set(claimed.map((d) => d.notificationId))]) }),
+    ]);
+    this.allow = new AllowList([...this.config.allow, ...allowed]);
+    const [channels, reasons] = await Promise.all([
+      this.dataSource
+        .getRepository(DepartmentChannelEntity)
+        .findBy({ departmentId: In([...new Set(notices.map((n) => n.departmentId))]) }),
+      supersededReasons(this.dataSource, notices),
+    ]);
+    const noticeById = new Map(notices.map((n) => [n.id, n]));
+    const channelOf = new Map(channels.map((c) => [c.departmentId, c]));
+    for (const n of notices) {
+      const reason = reasons.get(n.id);
+      if (reason) await markSuperseded(this.dataSource, n, reason, new Date(this.config.now()));
+    }
+    const ready: DeliveryEntity[] = [];
+    for (const d of claimed) {
+      const notification = noticeById.get(d.notificationId);
+      if (!notification || reasons.get(notification.id)) {
+        this.forget(d);
+        continue;
+      }
+      this.context.set(d.id, { notification, channel: channelOf.get(notification.departmentId) ?? null });
+      ready.push(d);
+    }
+    return ready;
   }
 
   changed(): Promise<void> {
@@ -88,6 +142,7 @@ export class Sender {
     try {
       await this.lanes.idle();
     } finally {
+      await this.flush();
       if (this.held.size === 0) this.stopRenewal();
     }
   }
@@ -106,6 +161,7 @@ export class Sender {
     const deadline = Date.now() + graceMs;
     while (this.held.size > 0 && Date.now() < deadline)
       await Promise.race([this.lanes.changed(), new Promise((r) => setTimeout(r, deadline - Date.now()))]);
+    await this.flush();
     this.stopRenewal();
     await this.renewing;
     const cutOff = [...this.held.keys()];
@@ -130,6 +186,7 @@ export class Sender {
   }
 
   private forget(d: DeliveryEntity): void {
+    this.context.delete(d.id);
     this.held.delete(d.id);
     this.started.delete(d.id);
     const left = (this.perRecipient.get(d.recipient) ?? 1) - 1;
@@ -153,17 +210,8 @@ export class Sender {
   }
 
   private async attempt(delivery: DeliveryEntity): Promise<void> {
-    const notification = await this.dataSource
-      .getRepository(NotificationEntity)
-      .findOneByOrFail({ id: delivery.notificationId });
-    const channel = await this.dataSource
-      .getRepository(DepartmentChannelEntity)
-      .findOneBy({ departmentId: notification.departmentId });
-    const superseded = await supersededReason(this.dataSource, notification);
-    if (superseded) {
-      await markSuperseded(this.dataSource, notification, superseded, new Date(this.config.now()));
-      return;
-    }
+    const { notification, channel = null } = this.context.get(delivery.id) ?? {};
+    if (!notification) return;
     if (!(await this.stillWanted(delivery, channel))) {
       await this.leases.cancelled(delivery.id, '渠道已停用或收件地址已更改，未发送');
       return;
@@ -190,7 +238,21 @@ export class Sender {
       return;
     }
     await this.config.afterSend?.(delivery);
-    await this.leases.sent([delivery.id]);
+    this.sentIds.push(delivery.id);
+    this.flushTimer ??= setTimeout(
+      () => void this.flush().catch((error: unknown) => this.config.onError?.(error)),
+      20,
+    );
+  }
+
+  /** Records every send finished so far as sent. */
+  flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const ids = this.sentIds.splice(0);
+    // One write at a time, in order; a failed one does not hold up the next (its claims lapse, are resent).
+    this.flushing = this.flushing.catch(() => undefined).then(() => this.leases.sent(ids));
+    return this.flushing;
   }
 
   /**
