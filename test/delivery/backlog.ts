@@ -85,18 +85,21 @@ export async function countingReceiver(
 /**
  * `count` reminders, queued (not yet fanned out) for a fresh department whose webhook is `url`. The
  * obligation they remind of is open in the read model, so none is superseded. Work other tests left in
- * the shared database is set aside first, so only these are due.
+ * the shared database is set aside first (unless `setAside: false`, for a second backlog beside the
+ * first), so only these are due.
  */
 export async function queueBacklog(
   dataSource: DataSource,
-  options: { count: number; url: string; secret: string },
+  options: { count: number; url: string; secret: string; setAside?: boolean },
 ): Promise<{ departmentId: string; projectId: string }> {
   const departmentId = `dept-${randomUUID().slice(0, 8)}`;
   const projectId = `proj-${randomUUID().slice(0, 8)}`;
-  await dataSource.query(`UPDATE notifications SET fanned_out_at = now() WHERE fanned_out_at IS NULL`);
-  await dataSource.query(
-    `UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'failed', 'sending')`,
-  );
+  if (options.setAside ?? true) {
+    await dataSource.query(`UPDATE notifications SET fanned_out_at = now() WHERE fanned_out_at IS NULL`);
+    await dataSource.query(
+      `UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'failed', 'sending')`,
+    );
+  }
   await dataSource.query(`INSERT INTO departments (id, name) VALUES ($1, '积压测试部门')`, [departmentId]);
   await dataSource.query(
     `INSERT INTO department_channels (department_id, email_enabled, webhook_url, webhook_secret, webhook_enabled)
