@@ -59,7 +59,11 @@ async function oldPass(dataSource: DataSource, fanOut: () => Promise<number>): P
       .getRepository(DepartmentChannelEntity)
       .findOneByOrFail({ departmentId: n.departmentId });
     if (await supersededReason(dataSource, n)) continue;
-    await sendWebhook(n, { url: d.recipient, secret: channel.webhookSecret ?? '', allow, timeoutMs: 10_000 }, Date.now());
+    await sendWebhook(
+      n,
+      { url: d.recipient, secret: channel.webhookSecret ?? '', allow, timeoutMs: 10_000 },
+      Date.now(),
+    );
     await dataSource
       .getRepository(DeliveryEntity)
       .update({ id: d.id }, { status: 'sent', sentAt: new Date(), lastError: null });

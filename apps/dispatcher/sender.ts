@@ -54,7 +54,9 @@ export class Sender {
     private readonly config: SenderConfig,
     private readonly leases: Leases,
   ) {
-    this.lanes = new Lanes<DeliveryEntity>(config.concurrency, config.perReceiver, receiverOf, (d) => this.run(d));
+    this.lanes = new Lanes<DeliveryEntity>(config.concurrency, config.perReceiver, receiverOf, (d) =>
+      this.run(d),
+    );
   }
 
   get size(): number {
