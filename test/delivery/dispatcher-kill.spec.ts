@@ -2,6 +2,8 @@
  * Fault: the dispatcher process is killed (SIGKILL, no chance to hand anything back) while deliveries
  * are in flight. A second dispatcher process takes over once the dead one's short leases lapse: every
  * notice reaches the receiver, each key is accepted once, and nothing is lost or left `sending`.
+ * Stopped with SIGTERM instead, a dispatcher hands its claims back, and the next one needs no lease to
+ * run out at all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -31,7 +33,7 @@ afterAll(async () => {
   await dataSource.destroy();
 });
 
-function dispatcherProcess(): ChildProcess {
+function dispatcherProcess(leaseMs = LEASE_MS): ChildProcess {
   const root = join(__dirname, '..', '..');
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/dispatcher/main.ts')], {
     cwd: root,
@@ -39,7 +41,7 @@ function dispatcherProcess(): ChildProcess {
       ...process.env,
       DATABASE_URL: process.env.DATABASE_URL,
       WEBHOOK_ALLOW: '127.0.0.1',
-      DISPATCH_LEASE_MS: String(LEASE_MS),
+      DISPATCH_LEASE_MS: String(leaseMs),
       DISPATCH_INTERVAL_MS: '200',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -81,7 +83,7 @@ it('a dispatcher killed mid-delivery: another takes over, every notice arrives, 
   expect(stuck).toBeGreaterThan(0);
   expect(hook.accepted.size).toBeLessThan(COUNT);
 
-  dispatcherProcess();
+  const second = dispatcherProcess();
   await until(() => hook.accepted.size === COUNT, RECOVERY_MS, 'second dispatcher finishing');
   const recoveredMs = Date.now() - killedAt;
   expect(recoveredMs).toBeLessThan(RECOVERY_MS);
@@ -97,8 +99,35 @@ it('a dispatcher killed mid-delivery: another takes over, every notice arrives, 
     rows = await statusCounts(departmentId);
   }
   expect(rows).toEqual([{ status: 'sent', n: COUNT }]);
+  second.kill('SIGTERM');
+  await new Promise((r) => second.once('exit', r));
   console.log(
     `killed holding ${stuck} claims; all ${COUNT} received ${(recoveredMs / 1000).toFixed(1)} s after the kill ` +
       `(lease ${LEASE_MS / 1000} s), ${hook.calls() - COUNT} repeated calls dropped by key`,
   );
+}, 60_000);
+
+it('a dispatcher stopped with SIGTERM hands its claims back: the next one goes on without waiting out a lease', async () => {
+  const LONG_LEASE_MS = 60_000;
+  const before = hook.accepted.size;
+  const { departmentId } = await queueBacklog(dataSource, { count: COUNT, url: hook.url, secret: SECRET });
+  const first = dispatcherProcess(LONG_LEASE_MS);
+  await until(() => hook.accepted.size >= before + 60, 30_000, 'first dispatcher delivering');
+  first.kill('SIGTERM');
+  const exitCode = await new Promise((r) => first.once('exit', r));
+  expect(exitCode).toBe(0);
+  const [{ held }]: [{ held: number }] = await dataSource.query(
+    `SELECT count(*)::int AS held FROM deliveries d JOIN notifications n ON n.id = d.notification_id
+      WHERE n.department_id = $1 AND (d.status = 'sending' OR d.claimed_by IS NOT NULL)`,
+    [departmentId],
+  );
+  expect(held).toBe(0);
+  const stoppedAt = Date.now();
+  const next = dispatcherProcess(LONG_LEASE_MS);
+  // Far sooner than the 60 s lease: nothing was left leased to the stopped dispatcher.
+  await until(() => hook.accepted.size === before + COUNT, 20_000, 'second dispatcher finishing');
+  expect(Date.now() - stoppedAt).toBeLessThan(20_000);
+  expect(hook.overlaps()).toBe(0);
+  next.kill('SIGTERM');
+  await new Promise((r) => next.once('exit', r));
 }, 60_000);
