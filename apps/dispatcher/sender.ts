@@ -12,7 +12,7 @@ import { AllowList } from '../../net/address-policy';
 import type { EmailChannel } from './email.channel';
 import type { Leases } from './leases';
 import { Lanes, receiverOf } from './receivers';
-import { markSuperseded, supersededReasons } from './superseded';
+import { markSuperseded, supersededReason, supersededReasons } from './superseded';
 import { sendWebhook } from './webhook.channel';
 
 export interface SenderConfig {
@@ -31,15 +31,17 @@ export interface SenderConfig {
   onError?: (error: unknown) => void;
 }
 
+/** A delivery that waited longer than this after its claim is checked again just before it is sent. */
+const REREAD_AFTER_MS = 1_000;
+
 export class Sender {
   private readonly lanes: Lanes<DeliveryEntity>;
   /** Claimed and not finished: queued in a lane or in flight. */
   private readonly held = new Map<string, DeliveryEntity>();
-  private readonly started = new Set<string>();
   private readonly perRecipient = new Map<string, number>();
   private readonly context = new Map<
     string,
-    { notification: NotificationEntity; channel: DepartmentChannelEntity | null }
+    { notification: NotificationEntity; channel: DepartmentChannelEntity | null; readAt: number }
   >();
   /** Sent and not yet recorded: written together, a few times a second, not one UPDATE per send. */
   private sentIds: string[] = [];
@@ -129,7 +131,11 @@ export class Sender {
         this.forget(d);
         continue;
       }
-      this.context.set(d.id, { notification, channel: channelOf.get(notification.departmentId) ?? null });
+      this.context.set(d.id, {
+        notification,
+        channel: channelOf.get(notification.departmentId) ?? null,
+        readAt: Date.now(),
+      });
       ready.push(d);
     }
     return ready;
@@ -190,7 +196,6 @@ export class Sender {
   private forget(d: DeliveryEntity): void {
     this.context.delete(d.id);
     this.held.delete(d.id);
-    this.started.delete(d.id);
     const left = (this.perRecipient.get(d.recipient) ?? 1) - 1;
     if (left > 0) this.perRecipient.set(d.recipient, left);
     else this.perRecipient.delete(d.recipient);
@@ -199,7 +204,6 @@ export class Sender {
   private async run(d: DeliveryEntity): Promise<void> {
     // Handed back on stop meanwhile: another dispatcher may be sending it now.
     if (!this.held.has(d.id)) return;
-    this.started.add(d.id);
     try {
       await this.attempt(d);
     } catch (error) {
@@ -212,8 +216,21 @@ export class Sender {
   }
 
   private async attempt(delivery: DeliveryEntity): Promise<void> {
-    const { notification, channel = null } = this.context.get(delivery.id) ?? {};
-    if (!notification) return;
+    const context = this.context.get(delivery.id);
+    if (!context) return;
+    const { notification } = context;
+    let { channel } = context;
+    // Waited in its lane behind a slow receiver: what was read at the claim may no longer hold.
+    if (Date.now() - context.readAt > REREAD_AFTER_MS) {
+      const reason = await supersededReason(this.dataSource, notification);
+      if (reason) {
+        await markSuperseded(this.dataSource, notification, reason, new Date(this.config.now()));
+        return;
+      }
+      channel = await this.dataSource
+        .getRepository(DepartmentChannelEntity)
+        .findOneBy({ departmentId: notification.departmentId });
+    }
     if (!(await this.stillWanted(delivery, channel))) {
       await this.leases.cancelled(delivery.id, '渠道已停用或收件地址已更改，未发送');
       return;

@@ -26,14 +26,14 @@ async function receiver(delayMs = 0) {
   return r;
 }
 
-const loop = (options: { leaseMs?: number; stopGraceMs?: number } = {}) =>
+const loop = (options: { leaseMs?: number; stopGraceMs?: number; perReceiver?: number } = {}) =>
   startDispatcherLoop(dataSource, {
     email: null,
     allow: ['127.0.0.1'],
     settleMs: 0,
     intervalMs: 200,
     concurrency: 32,
-    perReceiver: 4,
+    perReceiver: options.perReceiver ?? 4,
     ...options,
   });
 
@@ -122,4 +122,25 @@ it('renews the lease of a send slower than the lease, so a second dispatcher doe
   expect(hook.calls()).toBe(4);
   expect(hook.overlaps()).toBe(0);
   expect((await statesOf(backlog.departmentId)).every((d) => d.status === 'sent')).toBe(true);
+}, 30_000);
+
+it('a delivery that waited behind a slow receiver is checked again before it goes: channel switched off, not sent', async () => {
+  const hook = await receiver(1_500);
+  const backlog = await queueBacklog(dataSource, { count: 3, url: hook.url, secret: SECRET });
+  const one = loop({ perReceiver: 1 });
+  try {
+    await until(() => hook.calls() === 1, 5_000);
+    // Claimed with the first, the other two wait in their lane while it is answered.
+    await dataSource.query(
+      `UPDATE department_channels SET webhook_enabled = false WHERE department_id = $1`,
+      [backlog.departmentId],
+    );
+    await until(
+      async () => (await statesOf(backlog.departmentId)).filter((d) => d.status === 'cancelled').length === 2,
+      10_000,
+    );
+  } finally {
+    await one.stop();
+  }
+  expect(hook.calls()).toBe(1);
 }, 30_000);
