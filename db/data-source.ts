@@ -10,6 +10,7 @@ import { LoginSecurity1763856600000 } from './migrations/1763856600000-login-sec
 import { WebhookAllowlist1763856610000 } from './migrations/1763856610000-webhook-allowlist';
 import { SupersededNotices1763856620000 } from './migrations/1763856620000-superseded-notices';
 import { OversightScale1763856630000 } from './migrations/1763856630000-oversight-scale';
+import { DeliveryLeases1763856640000 } from './migrations/1763856640000-delivery-leases';
 import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
 import { AccountAdministration1763856700000 } from './migrations/1763856700000-account-administration';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   WebhookAllowlist1763856610000,
   SupersededNotices1763856620000,
   OversightScale1763856630000,
+  DeliveryLeases1763856640000,
   AccountAdministration1763856700000,
 ];
 

@@ -3,15 +3,14 @@
  * operators for escalations), then every delivery is sent at least once, retried with exponential
  * backoff and jitter, and dead-lettered after a bounded number of attempts.
  */
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource } from 'typeorm';
 import { DeliveryEntity, DepartmentChannelEntity, NotificationEntity, UserEntity } from '../../db/entities';
 import { requeueDeliveries } from '../../db/repositories/deliveries.repository';
 import { addDays, shanghaiDateOf, shanghaiInstant } from '../../domain';
-import { webhookAllowEntries } from '../../db/repositories/webhook-allowlist.repository';
-import { AllowList } from '../../net/address-policy';
 import type { EmailChannel } from './email.channel';
-import { sendWebhook } from './webhook.channel';
-import { inParallel, receiverOf } from './receivers';
+import { Leases } from './leases';
+import { Sender } from './sender';
 import { markSuperseded, supersededReason } from './superseded';
 
 export interface DispatcherOptions {
@@ -21,8 +20,13 @@ export interface DispatcherOptions {
   /** First retry delay; each further one doubles, up to maxDelayMs, with ±50 % jitter. */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** How long a claimed delivery may stay "sending" before another run takes it over. */
+  /**
+   * How long one claimed delivery stays leased to this dispatcher ("sending") unless renewed; renewed
+   * every third of it while the send is in flight, so only a dispatcher that died loses its leases.
+   */
   leaseMs?: number;
+  /** Sends in flight at once, over all receivers. */
+  concurrency?: number;
   /** Local hour (Asia/Shanghai) the operators' daily digest goes out. */
   digestHour?: number;
   now?: () => number;
@@ -45,7 +49,7 @@ export class Dispatcher {
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
-  private readonly leaseMs: number;
+  private readonly leases: Leases;
   private readonly digestHour: number;
   private readonly now: () => number;
 
@@ -56,9 +60,9 @@ export class Dispatcher {
     this.maxAttempts = options.maxAttempts ?? 8;
     this.baseDelayMs = options.baseDelayMs ?? 30_000;
     this.maxDelayMs = options.maxDelayMs ?? 3_600_000;
-    this.leaseMs = options.leaseMs ?? 120_000;
     this.digestHour = options.digestHour ?? 8;
     this.now = options.now ?? Date.now;
+    this.leases = new Leases(dataSource, randomUUID(), options.leaseMs ?? 30_000, this.now);
   }
 
   /** One pass: fan out new notifications, then send what is due. Returns how many deliveries were attempted. */
@@ -146,115 +150,37 @@ export class Dispatcher {
     return at > this.now() ? at : shanghaiInstant(addDays(today, 1), this.digestHour);
   }
 
-  /** Claims due deliveries (a lease, so a crashed sender's work is taken over), sends, records the outcome. */
-  async deliverDue(): Promise<number> {
-    const claimed: DeliveryEntity[] = await this.claim("d.channel IN ('email', 'webhook')");
-    if (claimed.length === 0) return 0;
-    const allow = new AllowList([
-      ...(this.options.allow ?? []),
-      ...(await webhookAllowEntries(this.dataSource)),
-    ]);
-    // Each receiver gets its own lane: a slow or hanging one delays only its own deliveries.
-    await inParallel(claimed, receiverOf, this.options.perReceiver ?? 2, (d) => this.attempt(d, allow));
-    return claimed.length;
-  }
-
-  private async claim(channelFilter: string): Promise<DeliveryEntity[]> {
-    const now = new Date(this.now());
-    const leaseUntil = new Date(this.now() + this.leaseMs);
-    const result: [{ id: string }[], number] = await this.dataSource.query(
-      `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, next_attempt_at = $2
-        WHERE id IN (SELECT d.id FROM deliveries d
-                      WHERE d.status IN ('pending', 'failed', 'sending') AND d.next_attempt_at <= $1 AND ${channelFilter}
-                      ORDER BY d.id LIMIT 50 FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-      [now, leaseUntil],
-    );
-    // For an UPDATE … RETURNING the postgres driver answers [rows, affected count].
-    const rows = result[0];
-    if (rows.length === 0) return [];
-    return this.dataSource.getRepository(DeliveryEntity).findBy({ id: In(rows.map((r) => r.id)) });
-  }
-
-  private async attempt(delivery: DeliveryEntity, allow: AllowList): Promise<void> {
-    const notification = await this.dataSource
-      .getRepository(NotificationEntity)
-      .findOneByOrFail({ id: delivery.notificationId });
-    const channel = await this.dataSource
-      .getRepository(DepartmentChannelEntity)
-      .findOneBy({ departmentId: notification.departmentId });
-    const superseded = await supersededReason(this.dataSource, notification);
-    if (superseded) {
-      await markSuperseded(this.dataSource, notification, superseded, new Date(this.now()));
-      return;
-    }
-    if (!(await this.stillWanted(delivery, channel))) {
-      await this.dataSource
-        .getRepository(DeliveryEntity)
-        .update(
-          { id: delivery.id },
-          { status: 'cancelled', lastError: '渠道已停用或收件地址已更改，未发送' },
-        );
-      return;
-    }
-    try {
-      if (delivery.channel === 'email') {
-        if (!this.options.email) throw new Error('no SMTP server is configured (SMTP_URL)');
-        await this.options.email.send(notification, delivery.recipient, this.now());
-      } else {
-        if (!channel?.webhookSecret) throw new Error('the department has no webhook secret any more');
-        await sendWebhook(
-          notification,
-          {
-            url: delivery.recipient,
-            secret: channel.webhookSecret,
-            allow,
-            timeoutMs: this.options.webhookTimeoutMs ?? 10_000,
-          },
-          this.now(),
-        );
-      }
-    } catch (error) {
-      await this.failed(delivery, (error as Error).message);
-      return;
-    }
-    await this.options.afterSend?.(delivery);
-    await this.dataSource
-      .getRepository(DeliveryEntity)
-      .update({ id: delivery.id }, { status: 'sent', sentAt: new Date(this.now()), lastError: null });
-  }
-
-  /**
-   * A delivery is sent only while its channel still wants it: a webhook switched off or moved elsewhere,
-   * or a department address taken off its list, is not sent to (bureau operators' mail always is).
-   */
-  private async stillWanted(
-    delivery: DeliveryEntity,
-    channel: DepartmentChannelEntity | null,
-  ): Promise<boolean> {
-    if (delivery.channel === 'webhook')
-      return Boolean(channel?.webhookEnabled && channel.webhookUrl === delivery.recipient);
-    if (channel?.emailEnabled && channel.emails.includes(delivery.recipient)) return true;
-    return this.dataSource
-      .getRepository(UserEntity)
-      .exists({ where: { email: delivery.recipient, role: In(['operator', 'admin']) } });
-  }
-
-  private async failed(delivery: DeliveryEntity, reason: string, tx?: EntityManager): Promise<void> {
-    const dead = delivery.attempts >= this.maxAttempts;
-    await (tx ?? this.dataSource.manager).getRepository(DeliveryEntity).update(
-      { id: delivery.id },
+  /** A sender with this dispatcher's limits and leases: for one pass, or kept filled by the loop. */
+  sender(onError?: (error: unknown) => void): Sender {
+    return new Sender(
+      this.dataSource,
       {
-        status: dead ? 'dead' : 'failed',
-        lastError: reason.slice(0, 2000),
-        nextAttemptAt: new Date(this.now() + (dead ? 0 : this.backoff(delivery.attempts))),
+        email: this.options.email,
+        maxAttempts: this.maxAttempts,
+        backoff: (attempts) => this.backoff(attempts),
+        now: this.now,
+        allow: this.options.allow ?? [],
+        webhookTimeoutMs: this.options.webhookTimeoutMs ?? 10_000,
+        concurrency: this.options.concurrency ?? 32,
+        perReceiver: this.options.perReceiver ?? 4,
+        afterSend: this.options.afterSend,
+        onError,
       },
+      this.leases,
     );
+  }
+
+  /** One claim of due deliveries, sent in parallel within the limits, finished before it returns. */
+  async deliverDue(): Promise<number> {
+    const sender = this.sender();
+    const claimed = await sender.fill();
+    await sender.idle();
+    return claimed;
   }
 
   /** One mail per operator per day listing every escalation that waited for the digest. */
   async deliverDigests(): Promise<number> {
-    const claimed = await this.claim("d.channel = 'digest'");
+    const claimed = await this.leases.claim('digest', 50);
     const byRecipient = new Map<string, DeliveryEntity[]>();
     for (const d of claimed) byRecipient.set(d.recipient, [...(byRecipient.get(d.recipient) ?? []), d]);
     for (const [recipient, planned] of byRecipient) {
@@ -272,12 +198,10 @@ export class Dispatcher {
       try {
         if (!this.options.email) throw new Error('no SMTP server is configured (SMTP_URL)');
         await this.options.email.sendDigest(recipient, notifications, this.now());
-        await this.dataSource.getRepository(DeliveryEntity).update(
-          deliveries.map((d) => d.id),
-          { status: 'sent', sentAt: new Date(this.now()), lastError: null },
-        );
+        await this.leases.sent(deliveries.map((d) => d.id));
       } catch (error) {
-        for (const d of deliveries) await this.failed(d, (error as Error).message);
+        const sender = this.sender();
+        for (const d of deliveries) await sender.failed(d, (error as Error).message);
       }
     }
     return claimed.length;

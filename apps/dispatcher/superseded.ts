@@ -19,11 +19,33 @@ export async function supersededReason(
   dataSource: DataSource,
   n: NotificationEntity,
 ): Promise<string | null> {
+  return (await supersededReasons(dataSource, [n])).get(n.id) ?? null;
+}
+
+/** The same for many notices at once, with one read of the obligations they are about. */
+export async function supersededReasons(
+  dataSource: DataSource,
+  notices: readonly NotificationEntity[],
+): Promise<Map<string, string | null>> {
+  const about = notices.filter((n) => n.projectId && n.obligationKey && CLAIMS[n.kind]);
+  const pairs = new Map(about.map((n) => [`${n.projectId}|${n.obligationKey}`, n]));
+  const found = pairs.size
+    ? await dataSource.getRepository(ObligationEntity).find({
+        where: [...pairs.values()].map((n) => ({
+          projectId: n.projectId as string,
+          key: n.obligationKey as string,
+        })),
+      })
+    : [];
+  const byPair = new Map(found.map((o) => [`${o.projectId}|${o.key}`, o]));
+  return new Map(
+    notices.map((n) => [n.id, reasonFor(n, byPair.get(`${n.projectId}|${n.obligationKey}`) ?? null)]),
+  );
+}
+
+function reasonFor(n: NotificationEntity, o: ObligationEntity | null): string | null {
   const claimed = CLAIMS[n.kind];
   if (!n.projectId || !n.obligationKey || !claimed) return null;
-  const o = await dataSource
-    .getRepository(ObligationEntity)
-    .findOneBy({ projectId: n.projectId, key: n.obligationKey });
   if (!o) return '该事项已不存在（事实更正或项目调整后）';
   if (!claimed.includes(o.status)) {
     const label = STATUS_LABELS[o.status as keyof typeof STATUS_LABELS] ?? o.status;

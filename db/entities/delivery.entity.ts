@@ -41,7 +41,7 @@ export class DeliveryEntity {
   @Column({ type: 'varchar', length: 500 })
   recipient!: string;
 
-  /** pending | sending | sent | failed | dead */
+  /** pending | sending | sent | failed | dead | cancelled | superseded */
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status!: string;
 
@@ -50,6 +50,10 @@ export class DeliveryEntity {
 
   @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
   nextAttemptAt!: Date;
+
+  /** The dispatcher holding the lease while `sending`; internal, so not loaded unless asked for. */
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true, select: false })
+  claimedBy!: string | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
