@@ -9,6 +9,7 @@ import { LoginSecurity1763856600000 } from './migrations/1763856600000-login-sec
 import { WebhookAllowlist1763856610000 } from './migrations/1763856610000-webhook-allowlist';
 import { SupersededNotices1763856620000 } from './migrations/1763856620000-superseded-notices';
 import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
+import { ProjectCodes1763856700000 } from './migrations/1763856700000-project-codes';
 
 export const MIGRATIONS = [
   InitialSchema1763856000000,
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   LoginSecurity1763856600000,
   WebhookAllowlist1763856610000,
   SupersededNotices1763856620000,
+  ProjectCodes1763856700000,
 ];
 
 /** The one way this product talks to PostgreSQL: explicit entities and migrations, never `synchronize`. */

@@ -9,6 +9,7 @@ import type { ApiConfig } from './config/api-config';
 import { DepartmentScopeModule } from './common/department-scope';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LateRecordsModule } from './late-records/late-records.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -40,6 +41,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         ProjectsModule,
+        ImportsModule,
         OversightModule,
         LateRecordsModule,
         CalendarModule,
