@@ -13,6 +13,7 @@ import { OversightScale1763856630000 } from './migrations/1763856630000-oversigh
 import { DeliveryLeases1763856640000 } from './migrations/1763856640000-delivery-leases';
 import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
 import { AccountAdministration1763856700000 } from './migrations/1763856700000-account-administration';
+import { ProjectCodes1763856710000 } from './migrations/1763856710000-project-codes';
 
 export const MIGRATIONS = [
   InitialSchema1763856000000,
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   OversightScale1763856630000,
   DeliveryLeases1763856640000,
   AccountAdministration1763856700000,
+  ProjectCodes1763856710000,
 ];
 
 /**

@@ -259,7 +259,8 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
   }));
 
   if (!state.last) {
-    await gate.run('registration', () => exclusive(() => refresh({ announceOverdue: true })));
+    const announceOverdue = input.source?.kind !== 'import';
+    await gate.run('registration', () => exclusive(() => refresh({ announceOverdue })));
   }
   registered = true;
 

@@ -35,6 +35,12 @@ export interface ProjectWorkflowInput {
    * together in the first evaluation, so nothing is announced that a later one of them settles.
    */
   history?: RecordedFact[];
+  /**
+   * Registered by a workbook import: what it finds already overdue is announced once per department by
+   * the import's summary notice, so the first evaluation writes no catch-up notice of its own. Absent in
+   * every history recorded before imports, which therefore replay unchanged.
+   */
+  source?: { kind: 'import'; batchId: string };
   carried?: CarriedState;
   /** Continue as new once history grows past this many events (the server's own suggestion also counts). */
   historyLimit?: number;

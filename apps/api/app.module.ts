@@ -10,6 +10,7 @@ import { DepartmentScopeModule } from './common/department-scope';
 import { DepartmentsModule } from './departments/departments.module';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LateRecordsModule } from './late-records/late-records.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -44,6 +45,7 @@ export class AppModule {
         DepartmentsModule,
         UsersModule,
         ProjectsModule,
+        ImportsModule,
         OversightModule,
         LateRecordsModule,
         CalendarModule,

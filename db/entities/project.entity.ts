@@ -9,6 +9,10 @@ export class ProjectEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
+  /** 项目编号 as the department numbers it (set by imports); unique within the department. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  code!: string | null;
+
   @Column({ name: 'department_id', type: 'varchar', length: 64 })
   departmentId!: string;
 

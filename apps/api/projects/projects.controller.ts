@@ -1,9 +1,22 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { idempotencyKey } from '../common/idempotency';
 import { CurrentUser, Principal } from '../common/principal';
 import { ProjectsService } from './projects.service';
-import { ListProjectsQuery, RegisterProjectDto } from './register-project.dto';
+import { projectsCsv, projectsXlsx } from './projects-export';
+import { ListProjectsQuery, ProjectFilters, RegisterProjectDto } from './register-project.dto';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -28,6 +41,33 @@ export class ProjectsController {
   @Get()
   list(@CurrentUser() user: Principal, @Query() query: ListProjectsQuery) {
     return this.projects.list(user, query);
+  }
+
+  @Get('export.xlsx')
+  async exportXlsx(
+    @CurrentUser() user: Principal,
+    @Query() query: ProjectFilters,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { total, rows } = await this.projects.exportRows(user, query);
+    res.setHeader('X-Total-Count', String(total));
+    return new StreamableFile(await projectsXlsx(rows), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: 'attachment; filename="projects.xlsx"',
+    });
+  }
+
+  @Get('export.csv')
+  async exportCsv(
+    @CurrentUser() user: Principal,
+    @Query() query: ProjectFilters,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const { total, rows } = await this.projects.exportRows(user, query);
+    res.setHeader('X-Total-Count', String(total));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="projects.csv"');
+    return projectsCsv(rows);
   }
 
   @Get(':id')

@@ -9,6 +9,6 @@ import { RegistrationService } from './registration.service';
 @Module({
   controllers: [ProjectsController, EventsController],
   providers: [ProjectsService, RegistrationService, ProjectAccess, ProjectCommands],
-  exports: [ProjectAccess],
+  exports: [ProjectAccess, RegistrationService],
 })
 export class ProjectsModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { FactEntity, ObligationEntity, ProjectEntity } from '../../../db/entities';
+import { DepartmentEntity, FactEntity, ObligationEntity, ProjectEntity } from '../../../db/entities';
 import {
   daysRecordedLate,
   evaluate,
@@ -18,7 +18,8 @@ import type { Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ProjectAccess } from './project-access.service';
-import type { ListProjectsQuery, RegisterProjectDto } from './register-project.dto';
+import type { ListProjectsQuery, ProjectFilters, RegisterProjectDto } from './register-project.dto';
+import { EXPORT_LIMIT, exportRows } from './projects-export';
 import { REGISTERING, RegistrationService } from './registration.service';
 
 @Injectable()
@@ -42,6 +43,25 @@ export class ProjectsService {
   async list(principal: Principal, query: ListProjectsQuery) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
+    const [items, total] = await (
+      await this.filtered(principal, query)
+    )
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: items.map(summary), page, pageSize, total };
+  }
+
+  /** The same filtered list, unpaginated up to EXPORT_LIMIT rows, with department names for people. */
+  async exportRows(principal: Principal, query: ProjectFilters) {
+    const [items, total] = await (await this.filtered(principal, query)).take(EXPORT_LIMIT).getManyAndCount();
+    const departments = new Map(
+      (await this.dataSource.getRepository(DepartmentEntity).find()).map((d) => [d.id, d.name]),
+    );
+    return { total, rows: exportRows(items, departments) };
+  }
+
+  private async filtered(principal: Principal, query: ProjectFilters) {
     const department = await this.scope.filter(principal, query.department);
     // A registration not confirmed yet is not a project anyone should act on.
     const q = this.access
@@ -53,14 +73,12 @@ export class ProjectsService {
     if (query.overdue === 'true') q.andWhere('p.overdue_count > 0');
     if (query.overdue === 'false') q.andWhere('p.overdue_count = 0');
     if (query.dueBefore) q.andWhere('p.next_due_on < :dueBefore', { dueBefore: query.dueBefore });
-    if (query.q) q.andWhere(`p.name ILIKE :name ESCAPE '\\'`, { name: containsPattern(query.q) });
-    const [items, total] = await q
-      .orderBy('p.next_due_on', 'ASC', 'NULLS LAST')
-      .addOrderBy('p.created_at', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items: items.map(summary), page, pageSize, total };
+    if (query.q) {
+      q.andWhere(`(p.name ILIKE :q ESCAPE '\\' OR p.code ILIKE :q ESCAPE '\\')`, {
+        q: containsPattern(query.q),
+      });
+    }
+    return q.orderBy('p.next_due_on', 'ASC', 'NULLS LAST').addOrderBy('p.created_at', 'DESC');
   }
 
   async detail(principal: Principal, id: string) {
@@ -122,6 +140,7 @@ export class ProjectsService {
 function summary(p: ProjectEntity) {
   return {
     id: p.id,
+    code: p.code,
     name: p.name,
     departmentId: p.departmentId,
     policyId: p.policyId,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -79,7 +79,8 @@ export class RegisterProjectDto {
   events?: RecordEventDto[];
 }
 
-export class ListProjectsQuery extends PageQuery {
+/** The filters of the project list, shared by the list and its exports. */
+export class ProjectFilters {
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/)
@@ -101,10 +102,12 @@ export class ListProjectsQuery extends PageQuery {
   @IsIsoDateString('dueBefore')
   dueBefore?: string;
 
-  /** Part of the project name. */
+  /** Part of the project name or of its 项目编号. */
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   q?: string;
 }
+
+export class ListProjectsQuery extends IntersectionType(PageQuery, ProjectFilters) {}

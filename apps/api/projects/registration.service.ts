@@ -31,6 +31,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { RegisterProjectDto } from './register-project.dto';
+import { denials, type PreparedRegistration, type RegistrationOptions } from './registration.types';
 
 /** A row whose workflow is not confirmed yet; lists never show it, the sweep settles it. */
 export const REGISTERING = 'registering';
@@ -43,6 +44,15 @@ export function projectIdFor(userId: string, key: string): string {
   const h = createHash('sha256').update(`deadline-keeper:project:${userId}:${key}`).digest('hex');
   const variant = ((parseInt(h[16] as string, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * An imported project's id follows from its department and 项目编号 alone, not from who imports it, so a
+ * second administrator re-uploading the same workbook finds the same projects. The prefix keeps these
+ * ids apart from any (user, Idempotency-Key) pair.
+ */
+export function projectIdForCode(departmentId: string, code: string): string {
+  return projectIdFor(`code:${departmentId}`, code);
 }
 
 /**
@@ -64,6 +74,20 @@ export class RegistrationService {
 
   /** Registers the project (or completes the first attempt with the same key) and returns its id. */
   async register(principal: Principal, dto: RegisterProjectDto, key?: string): Promise<string> {
+    const prepared = await this.prepare(principal, dto, { key });
+    await this.complete(principal, prepared);
+    return prepared.record.id;
+  }
+
+  /**
+   * Every check a registration makes, with nothing written: the department, the policy, the facts
+   * through the engine. An import's dry run stops here; `complete` writes what it prepared.
+   */
+  async prepare(
+    principal: Principal,
+    dto: RegisterProjectDto,
+    options: RegistrationOptions = {},
+  ): Promise<PreparedRegistration> {
     const departmentId = await this.scope.target(principal, dto.departmentId);
     const pack = findPolicy(dto.policy);
     if (!pack) throw new UnprocessableEntityException(`「policy」没有名为 ${dto.policy} 的办法`);
@@ -81,7 +105,11 @@ export class RegistrationService {
         `${pack.name} is not in force on ${today} (in force ${pack.validFrom ?? '…'} to ${pack.validUntil ?? '…'}); send allowOutOfForce: true to register anyway, and the project will be flagged`,
       );
     }
-    const id = key ? projectIdFor(principal.id, key) : randomUUID();
+    const id = options.code
+      ? projectIdForCode(departmentId, options.code)
+      : options.key
+        ? projectIdFor(principal.id, options.key)
+        : randomUUID();
     const existing = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id });
     const attributes: ProjectAttributes = (existing?.attributes as unknown as ProjectAttributes) ?? {
       planYear: dto.planYear,
@@ -99,27 +127,45 @@ export class RegistrationService {
       policyVersion: existing?.policyVersion ?? pack.version,
       attributes,
     };
-    if (existing) assertSameRequest(existing, record, dto);
+    if (existing) assertSameRequest(existing, record, dto, options.code);
     else await this.scope.assertActive(departmentId, '新项目');
     const history = this.history(principal, pack, record, dto, today);
-    if (!existing) await this.insert(principal, record, outOfForce, history.length);
+    return {
+      record,
+      history,
+      outOfForce,
+      code: options.code ?? null,
+      source: options.source ?? null,
+      existing: existing ? { confirmed: existing.status !== REGISTERING } : null,
+    };
+  }
+
+  /** Writes the row and starts the workflow with its first evaluation; a retry completes a first attempt. */
+  async complete(principal: Principal, prepared: PreparedRegistration): Promise<void> {
+    const { record, history } = prepared;
+    if (!prepared.existing) await this.insert(principal, prepared);
     try {
       await this.temporal.workflow.executeUpdateWithStart(registeredUpdate, {
         args: [],
         updateId: 'registered',
         startWorkflowOperation: new WithStartWorkflowOperation(projectLifecycle, {
-          workflowId: projectWorkflowId(id),
+          workflowId: projectWorkflowId(record.id),
           taskQueue: this.config.taskQueue,
-          args: [{ project: record, ...(history.length ? { history } : {}) }],
+          args: [
+            {
+              project: record,
+              ...(history.length ? { history } : {}),
+              ...(prepared.source ? { source: prepared.source } : {}),
+            },
+          ],
           workflowIdConflictPolicy: 'USE_EXISTING',
         }),
       });
     } catch (error) {
       if (!isTemporalUnavailable(error)) throw error;
-      await this.abandon(principal, id, error);
+      await this.abandon(principal, record.id, error);
       throw temporalUnavailable(error);
     }
-    return id;
   }
 
   /** The facts a project comes with, checked by the engine before anything is written. */
@@ -136,7 +182,11 @@ export class RegistrationService {
       const denied = permissionRejection(principal.role, e.type as EventType);
       if (denied) problems.push(`「events[${i}]」（${e.type}）：${denied}`);
     });
-    if (problems.length) throw new ForbiddenException(problems.join('；'));
+    if (problems.length) {
+      throw Object.assign(new ForbiddenException(problems.join('；')), {
+        rejections: denials(principal, events),
+      });
+    }
     const withActor = events.map((e) => ({ ...e, actor: { role: principal.role } }) as ProjectEvent);
     const result = evaluate(pack, { project: record.attributes, events: withActor, asOf: today });
     for (const r of result.rejected) {
@@ -144,8 +194,12 @@ export class RegistrationService {
         `「events[${r.event}]」（${events[r.event]?.type}，${events[r.event]?.on}）：${r.reason}`,
       );
     }
-    if (problems.length)
-      throw new UnprocessableEntityException(`登记未完成，没有留下任何记录：${problems.join('；')}`);
+    if (problems.length) {
+      throw Object.assign(
+        new UnprocessableEntityException(`登记未完成，没有留下任何记录：${problems.join('；')}`),
+        { rejections: result.rejected.map((r) => ({ event: r.event, reason: r.reason })) },
+      );
+    }
     const now = Date.now();
     return events.map((event, i) => ({
       event: event as ProjectEvent,
@@ -155,7 +209,9 @@ export class RegistrationService {
     }));
   }
 
-  private async insert(principal: Principal, record: ProjectRecord, outOfForce: boolean, facts: number) {
+  private async insert(principal: Principal, prepared: PreparedRegistration) {
+    const { record, outOfForce } = prepared;
+    const facts = prepared.history.length;
     await this.dataSource.transaction(async (tx) => {
       const inserted = await tx
         .createQueryBuilder()
@@ -164,6 +220,7 @@ export class RegistrationService {
         .values({
           id: record.id,
           name: record.name,
+          code: prepared.code,
           departmentId: record.departmentId,
           policyId: record.policyId,
           policyVersion: record.policyVersion,
@@ -182,7 +239,13 @@ export class RegistrationService {
           actorRole: principal.role,
           action: 'project.registered',
           projectId: record.id,
-          details: { ...record, outOfForce, facts },
+          details: {
+            ...record,
+            outOfForce,
+            facts,
+            ...(prepared.code ? { code: prepared.code } : {}),
+            ...(prepared.source ? { source: prepared.source } : {}),
+          },
         },
         tx,
       );
@@ -206,7 +269,12 @@ export class RegistrationService {
 }
 
 /** A key reused for another project is a client's mistake, said as such. */
-function assertSameRequest(existing: ProjectEntity, record: ProjectRecord, dto: RegisterProjectDto): void {
+function assertSameRequest(
+  existing: ProjectEntity,
+  record: ProjectRecord,
+  dto: RegisterProjectDto,
+  code?: string,
+): void {
   const stored = existing.attributes as unknown as ProjectAttributes;
   const same =
     existing.name === record.name &&
@@ -214,6 +282,11 @@ function assertSameRequest(existing: ProjectEntity, record: ProjectRecord, dto: 
     existing.policyId === record.policyId &&
     stored.planYear === dto.planYear &&
     stored.investment === dto.investment;
+  if (!same && code) {
+    throw new ConflictException(
+      `项目编号「${code}」已登记为项目「${existing.name}」，与本次的名称、办法、计划年度或总投资不一致，未作改动`,
+    );
+  }
   if (!same)
     throw new ConflictException(
       '这个 Idempotency-Key 已用于登记另一个项目，请换一个（the key was used for another project）',
