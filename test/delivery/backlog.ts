@@ -112,9 +112,11 @@ export async function queueBacklog(
     [projectId, departmentId, `project-${projectId}`],
   );
   await dataSource.query(
-    `INSERT INTO obligations (project_id, key, title, due_on, status, provisional, basis, explanation)
-     VALUES ($1, 'contract.filing', '合同备案', '2099-12-04', 'open', false, 'Shandong 第十三条', '{}')`,
-    [projectId],
+    `INSERT INTO obligations (project_id, department_id, policy_id, project_name, key, title, due_on, status,
+                              provisional, basis, explanation)
+     VALUES ($1, $2, 'shandong', '积压测试项目', 'contract.filing', '合同备案', '2099-12-04', 'open', false,
+             'Shandong 第十三条', '{}')`,
+    [projectId, departmentId],
   );
   await dataSource.query(
     `INSERT INTO notifications (dedupe_key, project_id, department_id, obligation_key, kind, audience, due_on,
