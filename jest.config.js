@@ -17,7 +17,14 @@ module.exports = {
     '<rootDir>/test/api/',
     '<rootDir>/test/delivery/',
   ],
+  // openid-client and what it imports ship only as ES modules, which Jest's CommonJS runtime cannot
+  // require on Node 20; swc turns them into CommonJS like our own files. Node itself loads them natively.
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   transform: {
+    '/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
     '^.+\\.ts$': [
       '@swc/jest',
       {

@@ -14,6 +14,7 @@ import { DeliveryLeases1763856640000 } from './migrations/1763856640000-delivery
 import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
 import { AccountAdministration1763856700000 } from './migrations/1763856700000-account-administration';
 import { ProjectCodes1763856710000 } from './migrations/1763856710000-project-codes';
+import { SsoLogins1763856800000 } from './migrations/1763856800000-sso-logins';
 
 export const MIGRATIONS = [
   InitialSchema1763856000000,
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   DeliveryLeases1763856640000,
   AccountAdministration1763856700000,
   ProjectCodes1763856710000,
+  SsoLogins1763856800000,
 ];
 
 /**

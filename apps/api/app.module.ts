@@ -18,6 +18,7 @@ import { PlanFilingsModule } from './plan-filings/plan-filings.module';
 import { OversightModule } from './oversight/oversight.module';
 import { PoliciesModule } from './policies/policies.module';
 import { ProjectsModule } from './projects/projects.module';
+import { SsoModule } from './sso/sso.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { UsersModule } from './users/users.module';
@@ -42,6 +43,7 @@ export class AppModule {
         DepartmentScopeModule,
         AuditModule,
         AuthModule,
+        SsoModule,
         DepartmentsModule,
         UsersModule,
         ProjectsModule,

@@ -15,6 +15,8 @@ export interface NewAccount {
   phone?: string | null;
   email?: string | null;
   passwordHash: string;
+  /** False only for an account that signs in through single sign-on and has no password of its own. */
+  mustChangePassword?: boolean;
 }
 
 /** What an administrator sees of an account: never its hash, counters or token version. */
@@ -50,7 +52,7 @@ export async function insertAccount(tx: EntityManager, input: NewAccount): Promi
     phone: input.phone ?? null,
     email: input.email ?? null,
     passwordHash: input.passwordHash,
-    mustChangePassword: true,
+    mustChangePassword: input.mustChangePassword ?? true,
   });
   return tx.getRepository(UserEntity).findOneByOrFail({ id });
 }

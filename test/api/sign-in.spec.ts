@@ -160,3 +160,9 @@ it('audits a refused change (401 and 403) with who, what and why', async () => {
   await system.http().get('/api/v1/projects').expect(401);
   expect(await system.dataSource.getRepository(AuditEntryEntity).count()).toBe(before);
 });
+
+it('says single sign-on is off while no provider is configured', async () => {
+  expect((await system.http().get('/api/v1/auth/sso/config').expect(200)).body).toEqual({ enabled: false });
+  const res = await system.http().get('/api/v1/auth/sso').expect(404);
+  expect(res.body.detail).toContain('未启用统一身份认证');
+});

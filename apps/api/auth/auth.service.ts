@@ -47,6 +47,11 @@ export class AuthService {
       throw new UnauthorizedException(SIGN_IN_REFUSED);
     }
     if (user.failedLogins > 0 || user.lockedUntil) await this.accounts.succeeded(user.id);
+    return this.signedIn(user);
+  }
+
+  /** The answer to a sign-in, by password or single sign-on alike: a token, and what must come first. */
+  async signedIn(user: UserEntity) {
     const session = await this.session(user, user.tokenVersion);
     if (!user.mustChangePassword) return session;
     return {

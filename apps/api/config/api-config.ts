@@ -1,4 +1,5 @@
 import { allowEntryProblem } from '../../../net/address-policy';
+import { loadOidcConfig, type OidcConfig } from './oidc-config';
 import { loadTemporalConfig, type TemporalConfig } from '../../../temporal/temporal-config';
 
 /** The API's configuration, read from the environment and validated once at start-up. */
@@ -23,6 +24,8 @@ export interface ApiConfig {
   webhookAllow: string[];
   /** Bearer token Prometheus sends to scrape /metrics (bureau users' own tokens also work). */
   metricsToken?: string;
+  /** Single sign-on; absent while OIDC_ISSUER is unset. */
+  oidc?: OidcConfig;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -95,6 +98,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     if (metricsToken.length < 24) problems.push('METRICS_TOKEN must be at least 24 characters');
     config.metricsToken = metricsToken;
   }
+  const oidc = loadOidcConfig(env, problems);
+  if (oidc) config.oidc = oidc;
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
