@@ -23,6 +23,7 @@ const KIND_PREFIX: Record<string, string> = {
   escalation: '【逾期督办】',
   opens: '【可以办理】',
   'date-changed': '【期限调整】',
+  correction: '【更正】',
 };
 
 /** The Chinese subject and body a person reads: project, obligation, due date, days left or overdue, article. */
