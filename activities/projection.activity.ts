@@ -61,7 +61,8 @@ export async function writeProjection(tx: EntityManager, input: ProjectionInput)
           recordedAt: new Date(f.recordedAt),
         })),
       )
-      .orIgnore()
+      // A corrected fact keeps its key but changes its date, and a withdrawn one moves those after it.
+      .orUpdate(['event_index', 'occurred_on', 'payload'], ['project_id', 'idempotency_key'])
       .execute();
   }
   const owner = { departmentId: project.departmentId, policyId: project.policyId };

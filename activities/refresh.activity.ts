@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { eventsOfFacts, lifecycleStatus } from '../domain';
 import type { EvaluateDeps } from './evaluate.activity';
 import { evaluateWith } from './evaluate.activity';
+import { writeCorrectionNotices } from './correction-notices';
 import { insertNotifications } from './notifications.activity';
 import { writeProjection } from './projection.activity';
 import type { EvaluateOutput, RefreshInput } from './types';
@@ -40,6 +41,8 @@ export function createRefreshActivities(dataSource: DataSource, deps: EvaluateDe
         });
         const told = [...output.moved, ...(output.catchUp ?? [])];
         if (told.length) await insertNotifications(tx, { ...outbox, items: told });
+        if (input.correction)
+          await writeCorrectionNotices(tx, project, output.result, input.correction, input.writtenAt);
       });
       return output;
     },

@@ -82,6 +82,18 @@ export interface RefreshInput {
   due?: Wakeup[];
   /** The fact being recorded: if the engine refuses it, nothing is written and the refusal comes back. */
   candidate?: number;
+  /** A fact being corrected: overdue notices it proves wrong are followed by a 【更正】 notice. */
+  correction?: CorrectionNote;
+}
+
+/** What a correction changed, told to whoever received a notice it proved wrong. */
+export interface CorrectionNote {
+  id: string;
+  reason: string;
+  factType: ProjectEvent['type'];
+  from: IsoDate;
+  /** null: the fact was withdrawn. */
+  to: IsoDate | null;
 }
 
 export interface NotificationInput {

@@ -15,6 +15,7 @@ import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filing
 import { AccountAdministration1763856700000 } from './migrations/1763856700000-account-administration';
 import { ProjectCodes1763856710000 } from './migrations/1763856710000-project-codes';
 import { SsoLogins1763856800000 } from './migrations/1763856800000-sso-logins';
+import { FactCorrections1763856810000 } from './migrations/1763856810000-fact-corrections';
 
 export const MIGRATIONS = [
   InitialSchema1763856000000,
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   AccountAdministration1763856700000,
   ProjectCodes1763856710000,
   SsoLogins1763856800000,
+  FactCorrections1763856810000,
 ];
 
 /**

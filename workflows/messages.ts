@@ -82,6 +82,23 @@ export const statusQuery = defineQuery<ProjectView>('status');
 export const retryIncidentUpdate = defineUpdate<{ step: IncidentStep }, [RetryIncidentInput]>(
   'retryIncident',
 );
+export interface CorrectFactInput {
+  actor: Actor;
+  /** The correction request's id: its 【更正】 notices are named after it. */
+  correctionId: string;
+  /** The fact's idempotency key: its index shifts when an earlier fact is withdrawn. */
+  factKey: string;
+  kind: 'date' | 'withdraw';
+  /** The corrected date, for kind `date`. */
+  on?: IsoDate;
+  reason: string;
+}
+
+/**
+ * The bureau corrects a fact recorded wrong (its date) or withdraws it. The validator runs the engine on
+ * the corrected facts and refuses, with the engine's reason, a history that would no longer hold.
+ */
+export const correctFactUpdate = defineUpdate<UpdateResult, [CorrectFactInput]>('correctFact');
 export const calendarChangedSignal = defineSignal<[CalendarChange]>('calendarChanged');
 
 /** A department filed its plan: the yearly cycle looks again at once, and closes when all have. */

@@ -27,6 +27,7 @@ import {
   terminateUpdate,
   UpdateResult,
 } from './messages';
+import { installCorrections } from './fact-correction';
 import { IncidentGate, stepFailure } from './incident-gate';
 import { CarriedState, eventsOf, ProjectWorkflowInput, refusal, remember, statusOf } from './project-state';
 import { background, forFact, legacy, ONE_ACTIVITY_PER_FACT, RefreshOptions } from './project-steps';
@@ -81,6 +82,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
       ...(options.announceOverdue ? { now } : {}),
       ...(options.due ? { due: options.due } : {}),
       ...(options.candidate !== undefined ? { candidate: options.candidate } : {}),
+      ...(options.correction ? { correction: options.correction } : {}),
     });
     state.handledUntil = after;
   }
@@ -245,6 +247,15 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     // incident list says what holds it.
     await condition(() => registered || gate.open !== null);
     return answer(state.facts.length - 1);
+  });
+  installCorrections({
+    project,
+    state,
+    exclusive,
+    refresh: (options) => refreshOnce(options, forFact),
+    answer,
+    replan: () => (replan = true),
+    resync: () => (resync = true),
   });
   setHandler(calendarChangedSignal, () => {
     calendarChanged = true;

@@ -4,7 +4,7 @@
  * histories recorded before it replay on the proxies below that they scheduled, unchanged.
  */
 import { proxyActivities, RetryPolicy } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { Activities, CorrectionNote } from '../activities';
 import type { Wakeup } from '../domain';
 
 export const ONE_ACTIVITY_PER_FACT = 'one-activity-per-fact';
@@ -52,4 +52,6 @@ export interface RefreshOptions {
   due?: Wakeup[];
   /** The index of the fact being recorded: if the engine refuses it, the activity writes nothing. */
   candidate?: number;
+  /** A fact being corrected (a new path: no history before it passes one). */
+  correction?: CorrectionNote;
 }

@@ -9,6 +9,7 @@ import type { ApiConfig } from './config/api-config';
 import { DepartmentScopeModule } from './common/department-scope';
 import { DepartmentsModule } from './departments/departments.module';
 import { ConfigModule } from './config/config.module';
+import { CorrectionsModule } from './corrections/corrections.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
@@ -57,6 +58,7 @@ export class AppModule {
         PoliciesModule,
         HealthModule,
         IncidentsModule,
+        CorrectionsModule,
         TemporalCodecModule,
       ],
     };

@@ -24,6 +24,7 @@ const KIND_PREFIX: Record<string, string> = {
   opens: '【可以办理】',
   'date-changed': '【期限调整】',
   'import-summary': '【导入汇总】',
+  correction: '【更正】',
 };
 
 /** The Chinese subject and body a person reads: project, obligation, due date, days left or overdue, article. */

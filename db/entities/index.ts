@@ -2,6 +2,7 @@ import { DepartmentEntity, FeedTokenEntity, UserEntity } from './account.entity'
 import { AuditEntryEntity } from './audit-entry.entity';
 import { DeliveryEntity, DepartmentChannelEntity } from './delivery.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
+import { FactCorrectionEntity } from './fact-correction.entity';
 import { FactEntity } from './fact.entity';
 import { IncidentEntity } from './incident.entity';
 import { NotificationEntity } from './notification.entity';
@@ -20,6 +21,7 @@ export {
   DepartmentEntity,
   FeedTokenEntity,
   UserEntity,
+  FactCorrectionEntity,
   FactEntity,
   IncidentEntity,
   NotificationEntity,
@@ -44,4 +46,5 @@ export const ENTITIES = [
   PlanFilingEntity,
   IncidentEntity,
   WebhookAllowEntity,
+  FactCorrectionEntity,
 ];

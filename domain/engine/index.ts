@@ -15,3 +15,4 @@ export {
   type WakeupKind,
 } from './schedule';
 export { daysRecordedLate, LATE_RECORDING_DAYS } from './late-recording';
+export { correctedEvents, correctionRefusal, noticeWasWrong, type FactCorrection } from './correction';

@@ -133,6 +133,29 @@ const CELLS: Cell[] = [
     expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 404 },
   },
   {
+    name: 'GET /corrections',
+    call: (h) => h.get('/api/v1/corrections?status=pending'),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
+  {
+    name: 'POST /projects/:id/facts/:factIndex/corrections (no such fact)',
+    call: (h) =>
+      h.post(`/api/v1/projects/${projectA}/facts/99/corrections`).send({ kind: 'withdraw', reason: '误录' }),
+    expect: { anonymous: 401, 'dept-a': 404, 'dept-b': 404, operator: 404, admin: 404 },
+  },
+  {
+    name: 'POST /projects/:id/facts/:factIndex/correct (no such fact)',
+    call: (h) =>
+      h.post(`/api/v1/projects/${projectA}/facts/99/correct`).send({ kind: 'withdraw', reason: '误录' }),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 404 },
+  },
+  {
+    name: 'POST /corrections/:id/approve (unknown)',
+    call: (h) =>
+      h.post('/api/v1/corrections/00000000-0000-4000-8000-000000000000/approve').send({ reason: '同意' }),
+    expect: { anonymous: 401, 'dept-a': 404, 'dept-b': 404, operator: 404, admin: 404 },
+  },
+  {
     name: 'GET /audit/verify',
     call: (h) => h.get('/api/v1/audit/verify'),
     expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 403, admin: 200 },

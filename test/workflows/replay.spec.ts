@@ -36,6 +36,8 @@ const REQUIRED = {
     'wuhan-continued-as-new-v3.json',
     'wuhan-continued-as-new-run2-v3.json',
     'yunfu-activity-retried-v3.json',
+    // A correction (issue 10): a date corrected with a 【更正】 notice, refusals, a withdrawal.
+    'shandong-correction-v3.json',
   ],
   planFilingCycle: ['jinhu-plan-filing-cycle-v1.json'],
 };

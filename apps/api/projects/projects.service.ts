@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { DepartmentEntity, FactEntity, ObligationEntity, ProjectEntity } from '../../../db/entities';
+import {
+  DepartmentEntity,
+  FactCorrectionEntity,
+  FactEntity,
+  ObligationEntity,
+  ProjectEntity,
+} from '../../../db/entities';
 import {
   daysRecordedLate,
   evaluate,
@@ -83,7 +89,7 @@ export class ProjectsService {
 
   async detail(principal: Principal, id: string) {
     const project = await this.access.visible(principal, id);
-    const [obligations, facts, audit] = await Promise.all([
+    const [obligations, facts, audit, corrections] = await Promise.all([
       this.dataSource
         .getRepository(ObligationEntity)
         .find({ where: { projectId: id }, order: { dueOn: 'ASC' } }),
@@ -91,7 +97,11 @@ export class ProjectsService {
         .getRepository(FactEntity)
         .find({ where: { projectId: id }, order: { eventIndex: 'ASC' } }),
       this.audit.trail(id),
+      this.dataSource
+        .getRepository(FactCorrectionEntity)
+        .find({ where: { projectId: id }, order: { requestedAt: 'ASC' } }),
     ]);
+    const correctionsOf = (key: string) => corrections.filter((c) => c.factKey === key).map(correctionStep);
     const pack = findPolicy(project.policyId);
     // Requirements and change paths do not depend on the calendar: the engine answers them from the facts.
     const evaluation = pack
@@ -129,12 +139,39 @@ export class ProjectsService {
         actorId: f.actorId,
         actorRole: f.actorRole,
         recordedAt: f.recordedAt,
+        // The fact as first recorded, and every correction asked for it, with who, when and why.
+        history: {
+          original:
+            corrections.find((c) => c.factKey === f.idempotencyKey && c.status === 'applied')?.before ??
+            f.payload,
+          corrections: correctionsOf(f.idempotencyKey),
+        },
       })),
+      withdrawnFacts: corrections
+        .filter((c) => c.kind === 'withdraw' && c.status === 'applied')
+        .map((c) => ({ original: c.before, corrections: correctionsOf(c.factKey) })),
       requirements: evaluation?.requirements ?? [],
       changes: evaluation?.changes ?? [],
       audit,
     };
   }
+}
+
+function correctionStep(c: FactCorrectionEntity) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    before: c.before,
+    after: c.after,
+    reason: c.reason,
+    status: c.status,
+    requestedBy: c.requestedBy,
+    requestedRole: c.requestedRole,
+    requestedAt: c.requestedAt,
+    decidedBy: c.decidedBy,
+    decidedAt: c.decidedAt,
+    decisionReason: c.decisionReason,
+  };
 }
 
 function summary(p: ProjectEntity) {
