@@ -20,12 +20,15 @@ import {
   PolicyPack,
   ProjectAttributes,
   ProjectEvent,
+  Refusal,
+  renderRefusal,
   shanghaiDateOf,
 } from '../../../domain';
 import { projectLifecycle } from '../../../workflows';
 import { projectWorkflowId, registeredUpdate } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
+import { LocalizedException } from '../common/localized.exception';
 import { actorOf, type Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
@@ -131,21 +134,14 @@ export class RegistrationService {
     today: string,
   ): RecordedFact[] {
     const events = (dto.events ?? []).map((e) => ({ ...e }) as unknown as Omit<ProjectEvent, 'actor'>);
-    const problems: string[] = [];
-    events.forEach((e, i) => {
-      const denied = permissionRejection(principal.role, e.type as EventType);
-      if (denied) problems.push(`「events[${i}]」（${e.type}）：${denied}`);
+    const denied = events.flatMap((e, i) => {
+      const refused = permissionRejection(principal.role, e.type as EventType);
+      return refused ? [{ ...refused, event: i }] : [];
     });
-    if (problems.length) throw new ForbiddenException(problems.join('；'));
+    if (denied.length) throw eventsRefused(403, denied, events, false);
     const withActor = events.map((e) => ({ ...e, actor: { role: principal.role } }) as ProjectEvent);
     const result = evaluate(pack, { project: record.attributes, events: withActor, asOf: today });
-    for (const r of result.rejected) {
-      problems.push(
-        `「events[${r.event}]」（${events[r.event]?.type}，${events[r.event]?.on}）：${r.reason}`,
-      );
-    }
-    if (problems.length)
-      throw new UnprocessableEntityException(`登记未完成，没有留下任何记录：${problems.join('；')}`);
+    if (result.rejected.length) throw eventsRefused(422, result.rejected, events, true);
     const now = Date.now();
     return events.map((event, i) => ({
       event: event as ProjectEvent,
@@ -218,4 +214,38 @@ function assertSameRequest(existing: ProjectEntity, record: ProjectRecord, dto: 
     throw new ConflictException(
       '这个 Idempotency-Key 已用于登记另一个项目，请换一个（the key was used for another project）',
     );
+}
+
+/** Each refused event named by its place in `events`, worded in the reader's language. */
+function eventsRefused(
+  status: number,
+  refusals: (Refusal & { event: number })[],
+  events: readonly Omit<ProjectEvent, 'actor'>[],
+  withDate: boolean,
+): LocalizedException {
+  return new LocalizedException(
+    status,
+    (lang) => {
+      const items = refusals.map(({ event, ...r }) => {
+        const e = events[event];
+        const what = withDate ? `${e?.type}，${e?.on}` : `${e?.type}`;
+        return lang === 'en'
+          ? `events[${event}] (${what.replace('，', ', ')}): ${renderRefusal(r, lang)}`
+          : `「events[${event}]」（${what}）：${renderRefusal(r, lang)}`;
+      });
+      if (!withDate) return items.join(lang === 'en' ? '; ' : '；');
+      return lang === 'en'
+        ? `nothing was registered: ${items.join('; ')}`
+        : `登记未完成，没有留下任何记录：${items.join('；')}`;
+    },
+    {
+      code: refusals[0]?.code,
+      refusals: refusals.map(({ event, code, params, basis }) => ({
+        event,
+        code,
+        params,
+        ...(basis ? { basis } : {}),
+      })),
+    },
+  );
 }
