@@ -12,6 +12,7 @@ import { SupersededNotices1763856620000 } from './migrations/1763856620000-super
 import { OversightScale1763856630000 } from './migrations/1763856630000-oversight-scale';
 import { PlanFilings1763856300000 } from './migrations/1763856300000-plan-filings';
 import { AccountAdministration1763856700000 } from './migrations/1763856700000-account-administration';
+import { OpenDueIndex1763856800000 } from './migrations/1763856800000-open-due-index';
 
 export const MIGRATIONS = [
   InitialSchema1763856000000,
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   SupersededNotices1763856620000,
   OversightScale1763856630000,
   AccountAdministration1763856700000,
+  OpenDueIndex1763856800000,
 ];
 
 /**

@@ -60,7 +60,8 @@ export class ProjectsService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items: items.map(summary), page, pageSize, total };
+    const names = await this.scope.names(items.map((p) => p.departmentId));
+    return { items: items.map((p) => summary(p, names)), page, pageSize, total };
   }
 
   async detail(principal: Principal, id: string) {
@@ -83,8 +84,9 @@ export class ProjectsService {
           asOf: shanghaiDateOf(Date.now()),
         })
       : null;
+    const names = await this.scope.names([project.departmentId]);
     return {
-      ...summary(project),
+      ...summary(project, names),
       attributes: project.attributes,
       policy: pack
         ? { id: pack.id, name: pack.name, version: project.policyVersion, draft: pack.draft }
@@ -119,11 +121,12 @@ export class ProjectsService {
   }
 }
 
-function summary(p: ProjectEntity) {
+function summary(p: ProjectEntity, names: Map<string, string>) {
   return {
     id: p.id,
     name: p.name,
     departmentId: p.departmentId,
+    departmentName: names.get(p.departmentId) ?? p.departmentId,
     policyId: p.policyId,
     status: p.status,
     flags: p.flags,
