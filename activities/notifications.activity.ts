@@ -32,6 +32,10 @@ export async function insertNotifications(db: EntityManager, input: Notification
   const items = input.items.filter((w) => w.audience !== 'none');
   if (items.length === 0) return 0;
   const today = shanghaiDateOf(input.writtenAt);
+  // The name a person recognises, kept with the notice so it reads the same after a rename.
+  const [department]: { name: string }[] = await db.query('SELECT name FROM departments WHERE id = $1', [
+    input.project.departmentId,
+  ]);
   const result = await db
     .createQueryBuilder()
     .insert()
@@ -49,6 +53,7 @@ export async function insertNotifications(db: EntityManager, input: Notification
         writtenAt: new Date(input.writtenAt),
         payload: {
           projectName: input.project.name,
+          departmentName: department?.name ?? input.project.departmentId,
           title: w.title,
           basis: w.basis,
           count: w.count ?? null,

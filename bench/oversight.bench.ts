@@ -20,6 +20,7 @@ import { OversightService } from '../apps/api/oversight/oversight.service';
 import { createDataSource } from '../db/data-source';
 import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { departmentOf, seedProvince } from './oversight-data';
+import type { ApiConfig } from '../apps/api/config/api-config';
 
 /** The queries as they were, kept verbatim (modulo parameters) to measure against. */
 const OLD = {
@@ -121,7 +122,11 @@ export async function benchOversight(opts: OversightBenchOptions = {}) {
     );
 
     const audit = { append: async () => undefined } as unknown as AuditService;
-    const service = new OversightService(new OversightRepository(ds), new DepartmentScope(ds, audit));
+    const service = new OversightService(
+      new OversightRepository(ds),
+      new DepartmentScope(ds, audit),
+      {} as ApiConfig,
+    );
     const operator: Principal = { id: 'op', username: 'operator', role: 'operator', departmentId: null };
     const dept = departmentOf(7);
     const department: Principal = { id: 'd7', username: dept, role: 'department', departmentId: dept };

@@ -16,6 +16,7 @@ import { AccountAdministration1763856700000 } from './migrations/1763856700000-a
 import { ProjectCodes1763856710000 } from './migrations/1763856710000-project-codes';
 import { SsoLogins1763856800000 } from './migrations/1763856800000-sso-logins';
 import { FactCorrections1763856810000 } from './migrations/1763856810000-fact-corrections';
+import { OpenDueIndex1763856820000 } from './migrations/1763856820000-open-due-index';
 
 export const MIGRATIONS = [
   InitialSchema1763856000000,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   ProjectCodes1763856710000,
   SsoLogins1763856800000,
   FactCorrections1763856810000,
+  OpenDueIndex1763856820000,
 ];
 
 /**

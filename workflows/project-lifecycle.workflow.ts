@@ -29,7 +29,16 @@ import {
 } from './messages';
 import { installCorrections } from './fact-correction';
 import { IncidentGate, stepFailure } from './incident-gate';
-import { CarriedState, eventsOf, ProjectWorkflowInput, refusal, remember, statusOf } from './project-state';
+import {
+  CarriedState,
+  eventsOf,
+  factRejected,
+  ProjectWorkflowInput,
+  refusal,
+  rejectedFact,
+  remember,
+  statusOf,
+} from './project-state';
 import { background, forFact, legacy, ONE_ACTIVITY_PER_FACT, RefreshOptions } from './project-steps';
 
 export async function projectLifecycle(input: ProjectWorkflowInput): Promise<UpdateResult['status']> {
@@ -127,8 +136,8 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
       idempotencyKey: key ?? '',
       recordedAt: Date.now(),
     };
-    const reason = refusal(project, state.facts, candidate, state.last?.notices ?? [], Date.now());
-    if (reason) throw new Error(reason);
+    const refused = refusal(project, state.facts, candidate, state.last?.notices ?? [], Date.now());
+    if (refused) throw factRejected(refused);
   }
 
   /** An update's answer: the fact's index and the project as it stands now. */
@@ -179,7 +188,7 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
         state.facts.pop();
         if (once) state.last = before;
         else await refresh();
-        throw ApplicationFailure.nonRetryable(refused.reason, 'FactRejected');
+        throw factRejected(rejectedFact(refused));
       }
       const result = answer(index);
       remember(state.applied, key, result);

@@ -1,4 +1,5 @@
 /** The state a project's workflow carries, also across continue-as-new, and the pure steps on it. */
+import { ApplicationFailure } from '@temporalio/common';
 import type { EvaluateOutput, ProjectRecord, ProjectStatus, RecordedFact } from '../activities/types';
 import {
   evaluate,
@@ -6,6 +7,7 @@ import {
   findPolicy,
   lifecycleStatus,
   ProjectEvent,
+  Refusal,
   shanghaiDateOf,
   WorkingCalendar,
   YearNotice,
@@ -67,9 +69,9 @@ export function refusal(
   candidate: RecordedFact,
   notices: readonly YearNotice[],
   now: number,
-): string | null {
+): RejectedFact | null {
   const pack = findPolicy(project.policyId);
-  if (!pack) return `unknown policy ${project.policyId}`;
+  if (!pack) return policyError(`unknown policy ${project.policyId}`);
   const events = eventsOf([...facts, candidate]);
   try {
     const result = evaluate(
@@ -77,10 +79,36 @@ export function refusal(
       { project: project.attributes, events, asOf: shanghaiDateOf(now) },
       WorkingCalendar.standard(notices),
     );
-    return result.rejected.find((r) => r.event === events.length - 1)?.reason ?? null;
+    const refused = result.rejected.find((r) => r.event === events.length - 1);
+    return refused ? rejectedFact(refused) : null;
   } catch (error) {
-    return (error as Error).message;
+    return policyError((error as Error).message);
   }
+}
+
+/** A refused fact: its Chinese reason, and the structured refusal the API words in the caller's language. */
+export interface RejectedFact {
+  reason: string;
+  refusal: Refusal;
+}
+
+export function rejectedFact({ reason, code, params, basis }: Refusal & { reason: string }): RejectedFact {
+  return { reason, refusal: basis ? { code, params, basis } : { code, params } };
+}
+
+const policyError = (message: string): RejectedFact => ({
+  reason: message,
+  refusal: { code: 'policy-error', params: { message } },
+});
+
+/** The failure an update answers a refused fact with; `details[0]` carries the refusal for the API. */
+export function factRejected(rejected: RejectedFact): ApplicationFailure {
+  return ApplicationFailure.create({
+    message: rejected.reason,
+    type: 'FactRejected',
+    nonRetryable: true,
+    details: [rejected.refusal],
+  });
 }
 
 export function remember(applied: Record<string, AppliedUpdate>, key: string, result: UpdateResult) {

@@ -4,6 +4,7 @@ import { daysBetween, shanghaiDateOf } from '../../domain';
 
 interface Payload {
   projectName?: string;
+  departmentName?: string;
   title?: string | null;
   basis?: string | null;
   count?: number | null;
@@ -48,6 +49,7 @@ export function compose(
     p.message ?? '',
     '',
     `项目：${p.projectName ?? n.projectId}`,
+    `部门：${p.departmentName ?? n.departmentId}`,
     `事项：${p.title ?? ''}`,
     `期限：${n.dueOn ?? '无'}（${timing}）`,
     ...(p.previousDueOn ? [`原期限：${p.previousDueOn}`] : []),

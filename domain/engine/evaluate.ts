@@ -1,9 +1,10 @@
 import { dateProblem, IsoDate, WorkingCalendar } from '../calendar';
 import type { ChangeRequest, PolicyPack } from '../policies/types';
 import { compareKeys, Instance, makeContext, resolveInstances, toObligation } from './obligations';
-import { EVENT_LABELS } from './labels';
+import { renderRefusal } from '../i18n/refusals';
 import { permissionRejection } from './permissions';
 import { isEventType, lifecycleRejection, missingFieldRejection } from './preconditions';
+import { refusal, type Refusal } from './refusal';
 import {
   ChangeDecision,
   EVENT_TYPES,
@@ -45,46 +46,50 @@ interface State {
 }
 
 /** Why `event` cannot be recorded on top of the facts so far, or null when it can. */
-function rejection(event: ProjectEvent, state: State): string | null {
+function rejection(event: ProjectEvent, state: State): Refusal | null {
   const { pack, facts } = state;
-  if (!isEventType(event.type))
-    return `unknown event type "${String(event.type)}"; known: ${EVENT_TYPES.join(', ')}`;
+  const type = event.type;
+  if (!isEventType(type)) return refusal('unknown-event-type', { type: String(type), known: EVENT_TYPES });
   // An impossible date (2026-09-31) is refused like any other bad fact, before anything computes with it.
   for (const field of DATE_FIELDS) {
     const value = field === 'on' ? event.on : (event as unknown as Record<string, unknown>)[field];
-    const problem = field === 'on' || value !== undefined ? dateProblem(field, value) : null;
-    if (problem) return problem;
+    if ((field === 'on' || value !== undefined) && dateProblem(field, value)) {
+      const shown =
+        value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+      return refusal('invalid-date', { field, value: shown });
+    }
   }
-  if (event.on > state.asOf) return `${event.type} on ${event.on} is in the future (after ${state.asOf})`;
+  if (event.on > state.asOf) return refusal('in-future', { type, on: event.on, asOf: state.asOf });
   if (event.actor) {
-    const denied = permissionRejection(event.actor.role, event.type);
+    const denied = permissionRejection(event.actor.role, type);
     if (denied) return denied;
   }
   const termination = facts.find((f) => f.type === 'termination.requested');
   if (termination && (termination.effectiveOn as IsoDate) < event.on) {
-    return `the project was terminated on ${termination.effectiveOn}; nothing can be recorded after that`;
+    return refusal('terminated', { effectiveOn: termination.effectiveOn });
   }
-  const simple = missingFieldRejection(event) ?? lifecycleRejection(event, facts);
+  const basis = pack.obligations.find((r) => r.metBy === type)?.basis;
+  const simple = missingFieldRejection(event) ?? lifecycleRejection(event, facts, basis);
   if (simple) return simple;
   const ctx = makeContext(state.project, facts, event.on);
   for (const check of pack.checks) {
-    if (check.type !== event.type) continue;
+    if (check.type !== type) continue;
     const refused = check.check(event, ctx);
-    if (refused) return refused;
+    if (refused) return { ...refused, basis: check.basis };
   }
-  if (event.type === 'project.paused' || event.type === 'project.resumed')
-    return pauseRejection(event, facts);
+  if (type === 'project.paused' || type === 'project.resumed') return pauseRejection(event, facts);
   const instances = resolveInstances(pack, ctx, state.cal);
-  if (event.type === 'extension.granted') {
-    const target = instances.find((i) => i.draft.key === event.obligation);
+  if (type === 'extension.granted') {
+    const obligation = event.obligation as string;
+    const target = instances.find((i) => i.draft.key === obligation);
     if (!target) {
       const keys = instances.map((i) => i.draft.key);
-      return `no obligation "${event.obligation}" exists on ${event.on}${keys.length ? `; the project has: ${keys.join(', ')}` : ''}`;
+      return refusal('no-such-obligation', { obligation, on: event.on, keys });
     }
-    if (target.met) return `${event.obligation} was already met on ${target.met.on}`;
-    if (!target.dates.due) return `${event.obligation} has no due date to extend`;
+    if (target.met) return refusal('obligation-already-met', { obligation, on: target.met.on });
+    if (!target.dates.due) return refusal('no-due-date', { obligation });
     if ((event.until as IsoDate) <= target.dates.due.date) {
-      return `until ${event.until} is not later than the current due date ${target.dates.due.date}`;
+      return refusal('extension-not-later', { until: event.until, dueOn: target.dates.due.date });
     }
     return null;
   }
@@ -95,15 +100,14 @@ function rejection(event: ProjectEvent, state: State): string | null {
  * A fact that exists to meet an obligation (a filing, an application, a report) must meet one: kept and
  * ignored, it would leave the obligation overdue while the department believes it done.
  */
-function meetsNothing(event: ProjectEvent, state: State, instances: Instance[]): string | null {
+function meetsNothing(event: ProjectEvent, state: State, instances: Instance[]): Refusal | null {
   // A rule whose gate says it does not apply to this project (Jinhu's key-project rules for a general
   // one) leaves the fact to its other roles: it is not there to meet anything.
   const rules = state.pack.obligations.filter(
     (r) => r.metBy === event.type && (!r.gate?.appliesTo || r.gate.appliesTo(state.project)),
   );
   if (rules.length === 0) return null;
-  const label = EVENT_LABELS[event.type] ?? event.type;
-  let tooEarly: string | null = null;
+  let tooEarly: Refusal | null = null;
   for (const rule of rules) {
     const open = instances.filter(
       (i) => i.rule === rule && !i.met && (i.draft.matches ? i.draft.matches({ ...event, index: -1 }) : true),
@@ -111,32 +115,45 @@ function meetsNothing(event: ProjectEvent, state: State, instances: Instance[]):
     const candidate = open.find((i) => !i.draft.trigger || event.on >= i.draft.trigger.on);
     if (!candidate) {
       if (rule.gate && (rule.gate.appliesTo ? rule.gate.appliesTo(state.project) : true))
-        return rule.gate.reason;
+        return refusal(rule.gate.code, {}, rule.basis);
       const early = open[0]?.draft;
       if (early?.trigger && !tooEarly) {
-        const trigger = EVENT_LABELS[early.trigger.type] ?? early.trigger.type;
-        tooEarly = `${rule.basis}：「${early.key}」自 ${early.trigger.on}（${trigger}）起才需要办理；${event.on} 的「${label}」早于此，不能办结它，请核对日期`;
+        const { key } = early;
+        const trigger = { trigger: early.trigger.type, triggerOn: early.trigger.on };
+        tooEarly = refusal(
+          'before-trigger',
+          { key, title: rule.title, ...trigger, type: event.type, on: event.on },
+          rule.basis,
+        );
       }
       continue;
     }
     const opensOn = candidate.dates.opens?.date;
     if (opensOn && event.on < opensOn) {
-      return `${rule.basis}: ${candidate.draft.key} opens on ${opensOn}; ${event.type} on ${event.on} is too early`;
+      const { key } = candidate.draft;
+      return refusal(
+        'too-early',
+        { key, title: rule.title, opensOn, type: event.type, on: event.on },
+        rule.basis,
+      );
     }
     return null;
   }
-  return (
-    tooEarly ??
-    `「${label}」（${event.on}${event.year !== undefined ? `，${event.year} 年度` : ''}）没有可以办结的事项：对应事项尚未产生或已经办结（${rules.map((r) => r.basis).join('、')}），请核对事实与日期`
-  );
+  const bases = rules.map((r) => r.basis);
+  return tooEarly ?? refusal('meets-nothing', { type: event.type, on: event.on, year: event.year, bases });
 }
 
-function pauseRejection(event: ProjectEvent, facts: readonly Fact[]): string | null {
+function pauseRejection(event: ProjectEvent, facts: readonly Fact[]): Refusal | null {
   const last = [...facts].reverse().find((f) => f.type === 'project.paused' || f.type === 'project.resumed');
   const paused = last?.type === 'project.paused';
-  if (event.type === 'project.paused' && paused) return `the project is already paused since ${last?.on}`;
-  if (event.type === 'project.resumed' && !paused) return 'the project is not paused';
+  if (event.type === 'project.paused' && paused) return refusal('already-paused', { since: last?.on });
+  if (event.type === 'project.resumed' && !paused) return refusal('not-paused');
   return null;
+}
+
+/** The spec's `{ event, reason }`, the reason in Chinese, with the refusal's code beside it for machines. */
+function rejectedEvent(event: number, refused: Refusal): RejectedEvent {
+  return { event, reason: renderRefusal(refused, 'zh'), ...refused };
 }
 
 function flagsFor(pack: PolicyPack, on: IsoDate): { inForce: boolean; flags: PolicyFlag[] } {
@@ -170,7 +187,7 @@ export function evaluate(
   for (const day of byDay(events)) {
     // A fact refused on its day may need a later-recorded fact of the same day (a contract filed and
     // signed on one day, recorded in the wrong order): it gets a second try once the day's others are in.
-    const refused: { index: number; reason: string }[] = [];
+    const refused: { index: number; reason: Refusal }[] = [];
     for (const index of day) {
       const reason = rejection(events[index] as ProjectEvent, state);
       if (reason) refused.push({ index, reason });
@@ -178,7 +195,7 @@ export function evaluate(
     }
     for (const { index, reason } of refused) {
       const retry = refused.length < day.length ? rejection(events[index] as ProjectEvent, state) : reason;
-      if (retry) rejected.push({ event: index, reason: retry });
+      if (retry) rejected.push(rejectedEvent(index, retry));
       else state.facts.push({ ...(events[index] as ProjectEvent), index });
     }
   }

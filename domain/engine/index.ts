@@ -4,6 +4,7 @@ export { eventsOfFacts, lifecycleStatus, type LifecycleStatus } from './recorded
 export { parseCase, CaseError } from './case-input';
 export { mayRecord, permissionRejection, RECORDABLE_BY } from './permissions';
 export { EVENT_LABELS, STATUS_LABELS } from './labels';
+export { refusal, type Refusal, type RefusalCode, type RefusalParam } from './refusal';
 export { simulateCase, isCaseError, type CaseOutcome } from './simulate';
 export {
   dateChanges,

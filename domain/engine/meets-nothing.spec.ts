@@ -12,9 +12,10 @@ describe('a fact that meets nothing', () => {
       [contract, report] as never,
       '2023-01-10',
     );
-    expect(result.rejected).toEqual([
+    expect(result.rejected).toMatchObject([
       {
         event: 1,
+        code: 'meets-nothing',
         // On 2022-12-09 no contract was signed yet, so no year-end report was owed.
         reason: expect.stringContaining(
           '「提交年度报告」（2022-12-09，2022 年度）没有可以办结的事项：对应事项尚未产生',

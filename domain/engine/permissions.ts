@@ -1,3 +1,4 @@
+import { refusal, type Refusal } from './refusal';
 import type { EventType, Role } from './types';
 
 const DEPARTMENT_FACTS: readonly EventType[] = [
@@ -40,8 +41,8 @@ export function mayRecord(role: Role, type: EventType): boolean {
   return RECORDABLE_BY[role].has(type);
 }
 
-export function permissionRejection(role: Role, type: EventType): string | null {
+export function permissionRejection(role: Role, type: EventType): Refusal | null {
   if (mayRecord(role, type)) return null;
-  const who = (['department', 'operator', 'admin'] as const).filter((r) => mayRecord(r, type));
-  return `a ${role} may not record ${type}; it is recorded by: ${who.join(', ')}`;
+  const by = (['department', 'operator', 'admin'] as const).filter((r) => mayRecord(r, type));
+  return refusal('not-permitted', { role, type, by });
 }

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../calendar';
+import { refusal, type Refusal } from './refusal';
 import { EVENT_TYPES, EventType, Fact, ProjectEvent } from './types';
 
 interface LifecycleRule {
@@ -42,29 +43,25 @@ const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 /** The fields a fact of each type must carry (spec §2, "carries"). */
-export function missingFieldRejection(event: ProjectEvent): string | null {
+export function missingFieldRejection(event: ProjectEvent): Refusal | null {
+  const missing = (field: string) => refusal('missing-field', { type: event.type, field });
   switch (event.type) {
     case 'annual-report.submitted':
-      return Number.isInteger(event.year) ? null : 'annual-report.submitted needs "year", the report\'s year';
+      return Number.isInteger(event.year) ? null : missing('year');
     case 'extension.granted':
-      if (!isText(event.obligation))
-        return 'extension.granted needs "obligation", the key of the obligation extended';
-      return isIsoDate(event.until) ? null : 'extension.granted needs "until", the new due date';
+      if (!isText(event.obligation)) return missing('obligation');
+      return isIsoDate(event.until) ? null : missing('until');
     case 'termination.requested':
-      return isIsoDate(event.effectiveOn)
-        ? null
-        : 'termination.requested needs "effectiveOn", the day it takes effect';
+      return isIsoDate(event.effectiveOn) ? null : missing('effectiveOn');
     case 'project.paused':
     case 'project.resumed':
-      return isText(event.reason) ? null : `${event.type} needs a "reason"`;
+      return isText(event.reason) ? null : missing('reason');
     case 'change.requested':
-      if (!isAmount(event.amount))
-        return 'change.requested needs "amount", the change in yuan (a number ≥ 0)';
-      if (!isAmount(event.newTotal))
-        return 'change.requested needs "newTotal", the new total in yuan (a number ≥ 0)';
+      if (!isAmount(event.amount)) return missing('amount');
+      if (!isAmount(event.newTotal)) return missing('newTotal');
       for (const flag of ['brandChange', 'goalsChanged'] as const) {
         if (event[flag] !== undefined && typeof event[flag] !== 'boolean')
-          return `"${flag}" must be true or false`;
+          return refusal('not-boolean', { field: flag });
       }
       return null;
     default:
@@ -72,35 +69,42 @@ export function missingFieldRejection(event: ProjectEvent): string | null {
   }
 }
 
-/** The order facts must come in, whatever the regulation (spec §2: e.g. no acceptance before completion). */
-export function lifecycleRejection(event: ProjectEvent, facts: readonly Fact[]): string | null {
+/**
+ * The order facts must come in, whatever the regulation (spec §2: e.g. no acceptance before completion).
+ * `basis` is the article of the obligation the fact meets, so the refusal can cite it.
+ */
+export function lifecycleRejection(
+  event: ProjectEvent,
+  facts: readonly Fact[],
+  basis?: string,
+): Refusal | null {
   const rule = LIFECYCLE[event.type];
   if (!rule) return null;
   const first = (type: EventType) => facts.find((f) => f.type === type);
+  const type = event.type;
   if (rule.once) {
-    const earlier = first(event.type);
-    if (earlier) return `${event.type} was already recorded on ${earlier.on} (event ${earlier.index})`;
+    const earlier = first(type);
+    if (earlier) return refusal('already-recorded', { type, on: earlier.on, index: earlier.index });
   }
-  for (const type of rule.requires ?? []) {
-    if (!first(type)) return `${event.type} needs ${type} to be recorded first (on or before ${event.on})`;
+  for (const required of rule.requires ?? []) {
+    if (!first(required)) return refusal('requires', { type, required, on: event.on }, basis);
   }
   if (rule.requiresAny && !rule.requiresAny.some(first)) {
-    return `${event.type} needs one of ${rule.requiresAny.join(', ')} to be recorded first`;
+    return refusal('requires-any', { type, options: rule.requiresAny }, basis);
   }
-  for (const type of rule.refusedAfter ?? []) {
-    const blocking = first(type);
-    if (blocking) return `${event.type} cannot follow ${type} of ${blocking.on} (event ${blocking.index})`;
+  for (const blocking of rule.refusedAfter ?? []) {
+    const fact = first(blocking);
+    if (fact) return refusal('refused-after', { type, blocking, on: fact.on, index: fact.index });
   }
-  if (event.type === 'annual-report.submitted') {
-    const same = facts.find((f) => f.type === event.type && f.year === event.year);
-    if (same)
-      return `the ${event.year} annual report was already recorded on ${same.on} (event ${same.index})`;
+  if (type === 'annual-report.submitted') {
+    const same = facts.find((f) => f.type === type && f.year === event.year);
+    if (same) return refusal('annual-report-duplicate', { year: event.year, on: same.on, index: same.index });
     if ((event.year as number) > Number(event.on.slice(0, 4))) {
-      return `a report for ${event.year} cannot be submitted in ${event.on.slice(0, 4)}`;
+      return refusal('annual-report-future-year', { year: event.year, submittedIn: event.on.slice(0, 4) });
     }
   }
-  if (event.type === 'termination.requested' && (event.effectiveOn as string) < event.on) {
-    return `effectiveOn ${event.effectiveOn} is before the request's own day ${event.on}`;
+  if (type === 'termination.requested' && (event.effectiveOn as string) < event.on) {
+    return refusal('effective-before-request', { effectiveOn: event.effectiveOn, on: event.on });
   }
   return null;
 }

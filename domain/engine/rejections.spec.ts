@@ -1,4 +1,5 @@
 import { obligation, run } from '../../test/engine-helpers';
+import { renderRefusal, type Lang } from '../i18n';
 
 const completed = { type: 'construction.completed', on: '2024-03-01' };
 
@@ -7,9 +8,12 @@ function rejectedReason(
   project: object,
   events: object[],
   asOf = '2024-12-01',
+  lang: Lang = 'en',
 ): string | undefined {
   const result = run(policy, project, events as never, asOf);
-  return result.rejected.find((r) => r.event === events.length - 1)?.reason;
+  const refused = result.rejected.find((r) => r.event === events.length - 1);
+  // The English wording is the one these cases were first written in; zh-refusals.spec.ts has Chinese.
+  return refused && renderRefusal(refused, lang);
 }
 
 describe('events that are refused, with a reason, and change nothing', () => {
@@ -33,7 +37,7 @@ describe('events that are refused, with a reason, and change nothing', () => {
       '「effectiveOn」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：2023-02-29',
     ],
   ])('an impossible date is refused, naming the field, rather than thrown (%o)', (event, reason) => {
-    expect(rejectedReason('wuhan', {}, [event])).toBe(reason);
+    expect(rejectedReason('wuhan', {}, [event], undefined, 'zh')).toBe(reason);
   });
 
   it('an unknown event type', () => {
@@ -141,8 +145,16 @@ describe('events that are refused, with a reason, and change nothing', () => {
     ];
     const result = run('shandong', {}, events as never, '2024-03-01');
     expect(result.rejected).toEqual([
-      { event: 2, reason: 'the project was terminated on 2024-02-05; nothing can be recorded after that' },
+      {
+        event: 2,
+        reason: '项目已于 2024-02-05 终止，此后不能再登记任何事实',
+        code: 'terminated',
+        params: { effectiveOn: '2024-02-05' },
+      },
     ]);
+    expect(renderRefusal(result.rejected[0]!, 'en')).toBe(
+      'the project was terminated on 2024-02-05; nothing can be recorded after that',
+    );
     expect(result.obligations.map((o) => [o.key, o.status])).toEqual([
       ['annual-report.2024', 'waived'],
       ['contract.filing', 'waived'],

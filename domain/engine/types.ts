@@ -1,4 +1,5 @@
 import type { IsoDate, YearStatus } from '../calendar';
+import type { Refusal } from './refusal';
 
 /** Facts a project can record (spec §2). */
 export const EVENT_TYPES = [
@@ -153,7 +154,8 @@ export interface ChangeDecision {
   reason: string;
 }
 
-export interface RejectedEvent {
+/** A refused event: `reason` in Chinese for people; code, params and basis to word it in another language. */
+export interface RejectedEvent extends Refusal {
   event: number;
   reason: string;
 }

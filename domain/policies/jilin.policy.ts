@@ -6,6 +6,7 @@ import {
   workingDaysAfter,
   fixedDate,
 } from './rule-helpers';
+import { refusal } from '../engine/refusal';
 import type { EventType, Fact } from '../engine/types';
 import type { ObligationDraft, PolicyPack, RuleContext } from './types';
 
@@ -61,10 +62,7 @@ export const jilin: PolicyPack = {
       title: '竣工验收申请',
       basis: 'Jilin 第二十五条',
       metBy: 'acceptance.applied',
-      gate: {
-        reason:
-          'Jilin 第二十五条: apply for completion acceptance only after preliminary acceptance has passed and the trial run has been stable for 20 working days',
-      },
+      gate: { code: 'acceptance-not-ready' },
       derive(ctx) {
         const stable = ctx.first('trial-run.stable');
         const preliminary = ctx.first('acceptance.preliminary.passed');
@@ -92,7 +90,7 @@ export const jilin: PolicyPack = {
       title: '验收整改',
       basis: 'Jilin 第二十六条',
       metBy: 'rectification.completed',
-      gate: { reason: 'Jilin 第二十六条: no failed acceptance is waiting for rectification' },
+      gate: { code: 'no-failed-acceptance' },
       derive: rectificationRounds,
     },
   ],
@@ -138,9 +136,7 @@ export const jilin: PolicyPack = {
     basis: 'Jilin 第二十六条',
     check: (_event: unknown, ctx: RuleContext) => {
       const failure = openFailure(ctx.facts);
-      return failure
-        ? `Jilin 第二十六条: the ${failure.type} of ${failure.on} must be rectified (rectification.completed) before acceptance is held again`
-        : null;
+      return failure ? refusal('rectification-outstanding', { failure: failure.type, on: failure.on }) : null;
     },
   })),
 };

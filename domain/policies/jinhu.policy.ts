@@ -1,4 +1,5 @@
 import { addMonths } from '../calendar';
+import { refusal } from '../engine/refusal';
 import { formatYuan, monthsAfter, planFiling, requirement, withinPercent } from './rule-helpers';
 import type { AnnualPlanRule, PolicyPack } from './types';
 
@@ -36,11 +37,7 @@ export const jinhu: PolicyPack = {
       title: '竣工验收申请（重点类）',
       basis: 'Jinhu 第二十六条',
       metBy: 'acceptance.applied',
-      gate: {
-        reason:
-          'Jinhu 第二十六条: a key project applies for completion acceptance after two months of trial run',
-        appliesTo: isKey,
-      },
+      gate: { code: 'key-project-trial-run', appliesTo: isKey },
       derive(ctx) {
         const started = ctx.first('trial-run.started');
         if (!isKey(ctx.project) || !started) return [];
@@ -80,7 +77,7 @@ export const jinhu: PolicyPack = {
         if (!event.effectiveOn) return null;
         const earliest = addMonths(event.on, 1).date;
         return event.effectiveOn < earliest
-          ? `Jinhu 第三十八条: termination must be reported at least one month ahead; effectiveOn ${event.effectiveOn} is before ${earliest}`
+          ? refusal('termination-notice', { effectiveOn: event.effectiveOn, earliest })
           : null;
       },
     },
@@ -88,10 +85,7 @@ export const jinhu: PolicyPack = {
       // 第二十七条: 未验收或验收不合格的项目，不得投入使用
       type: 'operation.started',
       basis: 'Jinhu 第二十七条',
-      check: (_event, ctx) =>
-        ctx.first('acceptance.passed')
-          ? null
-          : 'Jinhu 第二十七条: a project may not be put into use before it has passed acceptance',
+      check: (_event, ctx) => (ctx.first('acceptance.passed') ? null : refusal('use-before-acceptance')),
     },
   ],
 };

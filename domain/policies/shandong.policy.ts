@@ -42,10 +42,7 @@ export const shandong: PolicyPack = {
       title: '绩效自评价',
       basis: 'Shandong 第二十四条',
       metBy: 'self-evaluation.submitted',
-      gate: {
-        reason:
-          'Shandong 第二十四条: self-evaluation is done 12 to 24 months after the project has passed acceptance and been put into use',
-      },
+      gate: { code: 'self-evaluation-after-acceptance' },
       derive(ctx) {
         const passed = ctx.first('acceptance.passed');
         const operating = ctx.first('operation.started');

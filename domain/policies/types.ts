@@ -8,6 +8,7 @@ import type {
   ProjectEvent,
   Requirement,
 } from '../engine/types';
+import type { Refusal, RefusalCode } from '../engine/refusal';
 
 /** How a date is derived from facts; the engine turns it into a date and an explanation. */
 export type DateSpec =
@@ -44,10 +45,11 @@ export interface ObligationRule {
   basis: string;
   metBy: EventType;
   /**
-   * Recording `metBy` needs an existing instance of this obligation; `reason` says why it was refused.
-   * Without a gate the meeting fact is accepted even where no instance exists.
+   * Recording `metBy` needs an existing instance of this obligation; `code` says why it was refused
+   * (worded by domain/i18n, citing `basis`). Without a gate the meeting fact is accepted even where no
+   * instance exists.
    */
-  gate?: { reason: string; appliesTo?: (project: ProjectAttributes) => boolean };
+  gate?: { code: RefusalCode; appliesTo?: (project: ProjectAttributes) => boolean };
   derive(ctx: RuleContext): ObligationDraft[];
 }
 
@@ -67,11 +69,11 @@ export interface ChangeRule {
   decide(change: ChangeRequest, approvedTotal: number): { path: ChangePath; reason: string };
 }
 
-/** A policy-specific condition on recording a fact; returns the refusal reason, or null to accept. */
+/** A policy-specific condition on recording a fact; returns the refusal (cited with `basis`), or null. */
 export interface EventCheck {
   type: EventType;
   basis: string;
-  check(event: ProjectEvent, ctx: RuleContext): string | null;
+  check(event: ProjectEvent, ctx: RuleContext): Refusal | null;
 }
 
 /** A yearly plan-filing rule: the plan for year Y is filed by month/day of Y−1. */

@@ -36,10 +36,7 @@ export const wuhan: PolicyPack = {
         title: '绩效自评',
         basis: 'Wuhan 第二十二条',
         metBy: 'self-evaluation.submitted',
-        gate: {
-          reason:
-            'Wuhan 第二十二条: self-evaluation is done 12 to 24 months after the system is put into operation',
-        },
+        gate: { code: 'self-evaluation-after-operation' },
       },
       'operation.started',
       (operating) => ({ opens: monthsAfter(operating, 12), due: monthsAfter(operating, 24) }),

@@ -56,7 +56,8 @@ it('a department registers a project and goes from contract to operation, the bu
     .send({ type: 'contract.filed', on: '2099-01-01' })
     .expect(422);
   expect(refused.headers['content-type']).toContain('application/problem+json');
-  expect(refused.body.detail).toContain('is in the future');
+  expect(refused.body).toMatchObject({ code: 'in-future', title: '无法办理' });
+  expect(refused.body.detail).toContain('晚于今天');
 
   const other = await system.token('dept-b');
   await system

@@ -17,5 +17,5 @@ it('allows 3 attempts a minute and refuses the 4th', async () => {
     .send({ username: 'dept-a', password: PASSWORD })
     .expect(429);
   expect(limited.headers['content-type']).toContain('application/problem+json');
-  expect(limited.body.detail).toContain('too many attempts');
+  expect(limited.body.detail).toContain('尝试次数过多');
 });

@@ -147,7 +147,13 @@ it('one update id twice records one fact; an invalid fact is refused with its re
     });
     await expect(refused).rejects.toMatchObject({
       cause: expect.objectContaining({
-        message: expect.stringContaining('needs construction.completed to be recorded first'),
+        message: expect.stringContaining('尚未登记“完成建设任务”，不能登记“竣工验收通过”'),
+        details: [
+          expect.objectContaining({
+            code: 'requires',
+            params: expect.objectContaining({ required: 'construction.completed' }),
+          }),
+        ],
       }),
     });
     const view = await handle.query(statusQuery);

@@ -10,15 +10,22 @@ import type { CreateFeedDto } from './feeds.dto';
 import { FeedsRepository } from './feeds.repository';
 import { IcsEvent, toIcs } from './ics';
 
-function events(projects: ProjectEntity[], obligations: ObligationEntity[]): IcsEvent[] {
+function events(
+  projects: ProjectEntity[],
+  obligations: ObligationEntity[],
+  departments: Map<string, string>,
+): IcsEvent[] {
   const names = new Map(projects.map((p) => [p.id, p.name]));
+  const departmentOf = new Map(
+    projects.map((p) => [p.id, departments.get(p.departmentId) ?? p.departmentId]),
+  );
   return obligations
     .filter((o) => o.dueOn && (o.status === 'open' || o.status === 'overdue' || o.status === 'pending'))
     .map((o) => ({
       uid: `${o.projectId}-${o.key}@deadline-keeper`,
       date: o.dueOn as string,
       summary: `【到期】${o.title} · ${names.get(o.projectId) ?? ''}`,
-      description: `依据 ${o.basis}\n状态：${STATUS_LABELS[o.status as keyof typeof STATUS_LABELS] ?? o.status}${o.provisional ? '（暂定日期）' : ''}`,
+      description: `部门：${departmentOf.get(o.projectId) ?? ''}\n依据 ${o.basis}\n状态：${STATUS_LABELS[o.status as keyof typeof STATUS_LABELS] ?? o.status}${o.provisional ? '（暂定日期）' : ''}`,
     }));
 }
 
@@ -35,7 +42,13 @@ export class FeedsService {
   async project(user: Principal, id: string): Promise<string> {
     const project = await this.access.visible(user, id);
     const obligations = await this.repository.obligationsOf([id]);
-    return toIcs(`期限监管 · ${project.name}`, events([project], obligations), new Date());
+    const departments = await this.scope.names([project.departmentId]);
+    const department = departments.get(project.departmentId);
+    return toIcs(
+      `期限监管 · ${project.name}（${department}）`,
+      events([project], obligations, departments),
+      new Date(),
+    );
   }
 
   /** A revocable link to all of a department's due dates, for calendar apps that cannot sign in. */
@@ -81,6 +94,8 @@ export class FeedsService {
     if (!feed) throw new NotFoundException('no such feed, or it was revoked');
     const projects = await this.repository.projectsOf(feed.departmentId);
     const obligations = await this.repository.obligationsOf(projects.map((p) => p.id));
-    return toIcs(`期限监管 · ${feed.departmentId}`, events(projects, obligations), new Date());
+    const departments = await this.scope.names([feed.departmentId]);
+    const name = departments.get(feed.departmentId);
+    return toIcs(`期限监管 · ${name}`, events(projects, obligations, departments), new Date());
   }
 }

@@ -91,6 +91,22 @@ export class DepartmentScope {
   private own(principal: Principal): string {
     return principal.departmentId as string;
   }
+
+  /**
+   * The Chinese names of departments, by code, for views people read (the code stays beside it as
+   * `departmentId`). A code with no department row keeps the code as its name.
+   */
+  async names(ids: Iterable<string>): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const names = new Map(unique.map((id) => [id, id]));
+    if (unique.length === 0) return names;
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      'SELECT id, name FROM departments WHERE id = ANY($1)',
+      [unique],
+    );
+    for (const r of rows) names.set(r.id, r.name);
+    return names;
+  }
 }
 
 @Global()

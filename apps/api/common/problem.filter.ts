@@ -2,23 +2,31 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../../../db/unavailable';
+import { say, type Lang } from '../../../domain';
 import type { AuditInput } from '../audit/audit.service';
 import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
+import { LocalizedException, requestLanguage } from './localized.exception';
 import type { Principal } from './principal';
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
+/** Problem titles, Chinese by default; `Accept-Language: en` keeps the HTTP reason phrases. */
+const TITLES: Record<number, [zh: string, en: string]> = {
+  400: ['请求有误', 'Bad Request'],
+  401: ['未登录或登录已失效', 'Unauthorized'],
+  403: ['无权操作', 'Forbidden'],
+  404: ['未找到', 'Not Found'],
+  409: ['与当前状态冲突', 'Conflict'],
+  413: ['请求内容过大', 'Payload Too Large'],
+  415: ['不支持的内容类型', 'Unsupported Media Type'],
+  422: ['无法办理', 'Unprocessable Entity'],
+  429: ['请求过于频繁', 'Too Many Requests'],
+  500: ['服务器内部错误', 'Internal Server Error'],
+  503: ['服务暂时不可用', 'Service Unavailable'],
 };
+
+export function problemTitle(status: number, lang: Lang): string {
+  const [zh, en] = TITLES[status] ?? ['错误', 'Error'];
+  return say(lang, zh, en);
+}
 
 function detailOf(response: unknown, fallback: string): { detail: string; errors?: string[] } {
   if (typeof response === 'string') return { detail: response };
@@ -44,13 +52,19 @@ export class ProblemFilter implements ExceptionFilter {
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const lang = requestLanguage(req);
     let status = HttpStatus.INTERNAL_SERVER_ERROR;
-    let body: { detail: string; errors?: string[] } = {
-      detail: 'an unexpected error occurred; it has been logged',
+    let body: { detail: string; errors?: string[]; code?: string; refusals?: unknown[] } = {
+      detail: say(lang, '发生了意外错误，已记录日志', 'an unexpected error occurred; it has been logged'),
     };
     if (error instanceof ThrottlerException) {
       status = 429;
-      body = { detail: 'too many attempts; wait a minute and try again' };
+      body = {
+        detail: say(lang, '尝试次数过多，请一分钟后再试', 'too many attempts; wait a minute and try again'),
+      };
+    } else if (error instanceof LocalizedException) {
+      status = error.getStatus();
+      body = { detail: error.words(lang), ...error.extra };
     } else if (error instanceof HttpException) {
       status = error.getStatus();
       body = detailOf(error.getResponse(), error.message);
@@ -68,8 +82,12 @@ export class ProblemFilter implements ExceptionFilter {
       body = {
         detail:
           status === 413
-            ? 'the request body is too large'
-            : `the request body is not valid JSON: ${error.message}`,
+            ? say(lang, '请求内容过大', 'the request body is too large')
+            : say(
+                lang,
+                `请求内容不是有效的 JSON：${error.message}`,
+                `the request body is not valid JSON: ${error.message}`,
+              ),
       };
     } else {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -80,7 +98,7 @@ export class ProblemFilter implements ExceptionFilter {
     res
       .status(status)
       .type('application/problem+json')
-      .send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...body }));
+      .send(JSON.stringify({ type: 'about:blank', title: problemTitle(status, lang), status, ...body }));
   }
 
   private async refused(

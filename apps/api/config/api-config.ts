@@ -16,6 +16,8 @@ export interface ApiConfig {
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   /** Login attempts allowed per client address per minute. */
   loginPerMinute: number;
+  /** The summary's yellow light: open obligations due within this many working days (1–30). */
+  yellowWorkingDays?: number;
   /** Per-account lockout: this many failed sign-ins in a row lock the account for lockMinutes. */
   login: { maxFailures: number; lockMinutes: number };
   /** /simulate: engine threads, and requests per user per minute. */
@@ -75,6 +77,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       audience: env.JWT_AUDIENCE ?? 'deadline-keeper-api',
       ttlSeconds: integer(env.JWT_TTL_SECONDS, 8 * 3600, 'JWT_TTL_SECONDS', problems, 60),
     },
+    yellowWorkingDays: integer(env.YELLOW_WORKING_DAYS, 5, 'YELLOW_WORKING_DAYS', problems),
     loginPerMinute: integer(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', problems),
     webhookAllow: (env.WEBHOOK_ALLOW ?? '')
       .split(',')
@@ -100,6 +103,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   }
   const oidc = loadOidcConfig(env, problems);
   if (oidc) config.oidc = oidc;
+  if ((config.yellowWorkingDays ?? 0) > 30)
+    problems.push(`YELLOW_WORKING_DAYS must be at most 30, got "${env.YELLOW_WORKING_DAYS}"`);
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -1,12 +1,11 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  Client,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../../activities/types';
 import { FactEntity } from '../../../db/entities';
@@ -14,6 +13,7 @@ import {
   EventType,
   permissionRejection,
   ProjectEvent,
+  Refusal,
   daysRecordedLate,
   shanghaiDateOf,
 } from '../../../domain';
@@ -25,6 +25,7 @@ import {
   UpdateResult,
 } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
+import { refusalException } from '../common/localized.exception';
 import { actorOf, type Principal } from '../common/principal';
 import { ProjectAccess } from '../projects/project-access.service';
 import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
@@ -54,7 +55,7 @@ export class ProjectCommands {
     const project = await this.access.visible(principal, projectId);
     if (command.kind === 'record') {
       const denied = permissionRejection(principal.role, command.event.type as EventType);
-      if (denied) throw new ForbiddenException(denied);
+      if (denied) throw refusalException(403, denied);
     }
     // Keys are per caller, so two people's retries can never collide.
     const updateId = idempotencyKey ? `${principal.id}:${idempotencyKey}` : undefined;
@@ -67,8 +68,10 @@ export class ProjectCommands {
     try {
       result = await send(handle, command, actor, updateId ? { updateId } : {});
     } catch (error) {
-      // The validator refused the fact: its reason is the cause.
+      // The validator refused the fact: its reason is the cause, the structured refusal its detail.
       if (error instanceof WorkflowUpdateFailedError) {
+        const refused = refusalOf(error.cause);
+        if (refused) throw refusalException(422, refused);
         throw new UnprocessableEntityException(error.cause?.message ?? error.message);
       }
       // The server answers NOT_FOUND for a workflow that has completed: the project is closed.
@@ -96,6 +99,12 @@ export class ProjectCommands {
     }
     return result;
   }
+}
+
+function refusalOf(cause: unknown): Refusal | null {
+  if (!(cause instanceof ApplicationFailure) || cause.type !== 'FactRejected') return null;
+  const first = cause.details?.[0] as Refusal | undefined;
+  return first && typeof first.code === 'string' ? first : null;
 }
 
 function send(

@@ -21,7 +21,20 @@ export class OversightScopeQuery {
   regulation?: string;
 }
 
-export class SummaryQuery extends OversightScopeQuery {}
+export class SummaryQuery extends OversightScopeQuery {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 30,
+    description:
+      'yellow light: open obligations due within this many working days (default YELLOW_WORKING_DAYS, 5)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'yellowDays must be a whole number of working days from 1 to 30' })
+  @Min(1, { message: 'yellowDays must be a whole number of working days from 1 to 30' })
+  @Max(30, { message: 'yellowDays must be a whole number of working days from 1 to 30' })
+  yellowDays?: number;
+}
 
 export class OverdueQuery extends IntersectionType(OversightScopeQuery, PageQuery) {
   @ApiPropertyOptional({ description: 'only obligations overdue by at least this many days' })

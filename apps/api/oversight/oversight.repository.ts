@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CalendarYearEntity } from '../../../db/entities';
+import type { YearNotice } from '../../../domain';
 import { containsPattern } from '../common/like-pattern';
 import type { OverdueKey } from './overdue-cursor';
 
@@ -115,5 +117,27 @@ export class OversightRepository {
         ORDER BY c.department_id, c.status`,
       params,
     );
+  }
+
+  /**
+   * Open obligations due on or before `until`, per department: a range of the partial index
+   * obligations_open_department_due (migration 1763856800000), one count per department.
+   */
+  dueSoon(filter: OversightFilter, until: string): Promise<{ department_id: string; count: string }[]> {
+    const params: unknown[] = [until];
+    const where = [`o.status = 'open'`, 'o.due_on <= $1::date'];
+    if (filter.departmentId !== null) where.push(`o.department_id = $${params.push(filter.departmentId)}`);
+    if (filter.policyId) where.push(`o.policy_id = $${params.push(filter.policyId)}`);
+    return this.dataSource.query(
+      `SELECT o.department_id, count(*) AS count FROM obligations o
+        WHERE ${where.join(' AND ')} GROUP BY o.department_id`,
+      params,
+    );
+  }
+
+  /** The holiday notices loaded into the database, so "N working days" honours an uploaded year. */
+  async notices(): Promise<YearNotice[]> {
+    const rows = await this.dataSource.getRepository(CalendarYearEntity).find({ order: { year: 'ASC' } });
+    return rows.map((r) => ({ ...r.notice, source: r.source }));
   }
 }

@@ -1,5 +1,14 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { addDays, daysBetween, findPolicy, isIsoDate, shanghaiDateOf, STATUS_LABELS } from '../../../domain';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import {
+  addDays,
+  daysBetween,
+  findPolicy,
+  isIsoDate,
+  shanghaiDateOf,
+  STATUS_LABELS,
+  WorkingCalendar,
+} from '../../../domain';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DepartmentScope } from '../common/department-scope';
 import type { Principal } from '../common/principal';
 import { toCsv } from '../common/csv';
@@ -14,6 +23,7 @@ export interface OverdueItem {
   projectId: string;
   projectName: string;
   departmentId: string;
+  departmentName: string;
   policyId: string;
   regulation: string;
   obligation: string;
@@ -28,6 +38,7 @@ export class OversightService {
   constructor(
     private readonly repository: OversightRepository,
     private readonly scope: DepartmentScope,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /**
@@ -59,10 +70,12 @@ export class OversightService {
       this.repository.countOverdue(filter),
     ]);
     const last = rows.length > pageSize ? rows[pageSize - 1] : undefined;
+    const names = await this.scope.names(rows.map((r) => r.department_id));
     const items = rows.slice(0, pageSize).map((r) => ({
       projectId: r.project_id,
       projectName: r.name,
       departmentId: r.department_id,
+      departmentName: names.get(r.department_id) ?? r.department_id,
       policyId: r.policy_id,
       regulation: findPolicy(r.policy_id)?.name ?? r.policy_id,
       obligation: r.key,
@@ -92,7 +105,7 @@ export class OversightService {
   overdueCsv(items: OverdueItem[]): string {
     return toCsv(
       [
-        { key: 'departmentId', label: '部门' },
+        { key: 'departmentName', label: '部门' },
         { key: 'projectName', label: '项目' },
         { key: 'regulation', label: '办法' },
         { key: 'title', label: '事项' },
@@ -100,31 +113,70 @@ export class OversightService {
         { key: 'daysOverdue', label: '逾期天数' },
         { key: 'article', label: '依据' },
         { key: 'projectId', label: '项目编号' },
+        { key: 'departmentId', label: '部门编号' },
       ],
       items as unknown as Record<string, unknown>[],
     );
   }
 
-  /** Obligation counts per department and status. */
+  /**
+   * Per department, obligation counts by status and the 红黄绿灯 lights: red the overdue, yellow the
+   * open ones due within `yellowDays` working days (today's date counted as day 0), green the other open
+   * ones. Statuses come from obligation_counts; yellow is one index range count per department.
+   */
   async summary(principal: Principal, query: SummaryQuery) {
-    const rows = await this.repository.summary(await this.filterOf(principal, query));
+    const filter = await this.filterOf(principal, query);
+    const today = shanghaiDateOf(Date.now());
+    const yellowDays = query.yellowDays ?? this.config.yellowWorkingDays ?? DEFAULT_YELLOW_DAYS;
+    const calendar = WorkingCalendar.standard(await this.repository.notices());
+    const yellowUntil = calendar.addWorkingDays(today, yellowDays);
+    const [rows, soon] = await Promise.all([
+      this.repository.summary(filter),
+      this.repository.dueSoon(filter, yellowUntil),
+    ]);
+    const names = await this.scope.names([...rows, ...soon].map((r) => r.department_id));
+    const nameOf = (id: string) => names.get(id) ?? id;
     const items = rows.map((r) => ({
       departmentId: r.department_id,
+      departmentName: nameOf(r.department_id),
       status: r.status,
       statusLabel: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
       count: Number(r.count),
     }));
-    return { items };
+    const lights = new Map<string, { red: number; yellow: number; open: number }>();
+    const of = (id: string) => lights.get(id) ?? lights.set(id, { red: 0, yellow: 0, open: 0 }).get(id)!;
+    for (const r of items) {
+      if (r.status === 'overdue') of(r.departmentId).red += r.count;
+      if (r.status === 'open') of(r.departmentId).open += r.count;
+    }
+    for (const r of soon) of(r.department_id).yellow += Number(r.count);
+    const departments = [...lights.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, l]) => ({
+        departmentId: id,
+        departmentName: nameOf(id),
+        red: l.red,
+        yellow: l.yellow,
+        // The counts and the index are written in one transaction, so yellow never exceeds open.
+        green: Math.max(0, l.open - l.yellow),
+      }));
+    return { asOf: today, yellowDays, yellowUntil, departments, items };
   }
 
-  summaryCsv(items: { departmentId: string; statusLabel: string; count: number }[]): string {
+  summaryCsv(
+    items: { departmentId: string; departmentName: string; statusLabel: string; count: number }[],
+  ): string {
     return toCsv(
       [
-        { key: 'departmentId', label: '部门' },
+        { key: 'departmentName', label: '部门' },
         { key: 'statusLabel', label: '状态' },
         { key: 'count', label: '数量' },
+        { key: 'departmentId', label: '部门编号' },
       ],
       items,
     );
   }
 }
+
+/** Yellow: due within this many working days, unless YELLOW_WORKING_DAYS or ?yellowDays says otherwise. */
+export const DEFAULT_YELLOW_DAYS = 5;

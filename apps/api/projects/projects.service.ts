@@ -55,7 +55,8 @@ export class ProjectsService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items: items.map(summary), page, pageSize, total };
+    const names = await this.scope.names(items.map((p) => p.departmentId));
+    return { items: items.map((p) => summary(p, names)), page, pageSize, total };
   }
 
   /** The same filtered list, unpaginated up to EXPORT_LIMIT rows, with department names for people. */
@@ -111,8 +112,9 @@ export class ProjectsService {
           asOf: shanghaiDateOf(Date.now()),
         })
       : null;
+    const names = await this.scope.names([project.departmentId]);
     return {
-      ...summary(project),
+      ...summary(project, names),
       attributes: project.attributes,
       policy: pack
         ? { id: pack.id, name: pack.name, version: project.policyVersion, draft: pack.draft }
@@ -174,12 +176,13 @@ function correctionStep(c: FactCorrectionEntity) {
   };
 }
 
-function summary(p: ProjectEntity) {
+function summary(p: ProjectEntity, names: Map<string, string>) {
   return {
     id: p.id,
     code: p.code,
     name: p.name,
     departmentId: p.departmentId,
+    departmentName: names.get(p.departmentId) ?? p.departmentId,
     policyId: p.policyId,
     status: p.status,
     flags: p.flags,

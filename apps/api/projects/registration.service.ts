@@ -1,11 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  Logger,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
@@ -20,18 +13,21 @@ import {
   PolicyPack,
   ProjectAttributes,
   ProjectEvent,
+  Refusal,
+  renderRefusal,
   shanghaiDateOf,
 } from '../../../domain';
 import { projectLifecycle } from '../../../workflows';
 import { projectWorkflowId, registeredUpdate } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
+import { LocalizedException } from '../common/localized.exception';
 import { actorOf, type Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { RegisterProjectDto } from './register-project.dto';
-import { denials, type PreparedRegistration, type RegistrationOptions } from './registration.types';
+import { type PreparedRegistration, type RegistrationOptions } from './registration.types';
 
 /** A row whose workflow is not confirmed yet; lists never show it, the sweep settles it. */
 export const REGISTERING = 'registering';
@@ -177,29 +173,14 @@ export class RegistrationService {
     today: string,
   ): RecordedFact[] {
     const events = (dto.events ?? []).map((e) => ({ ...e }) as unknown as Omit<ProjectEvent, 'actor'>);
-    const problems: string[] = [];
-    events.forEach((e, i) => {
-      const denied = permissionRejection(principal.role, e.type as EventType);
-      if (denied) problems.push(`「events[${i}]」（${e.type}）：${denied}`);
+    const denied = events.flatMap((e, i) => {
+      const refused = permissionRejection(principal.role, e.type as EventType);
+      return refused ? [{ ...refused, event: i }] : [];
     });
-    if (problems.length) {
-      throw Object.assign(new ForbiddenException(problems.join('；')), {
-        rejections: denials(principal, events),
-      });
-    }
+    if (denied.length) throw eventsRefused(403, denied, events, false);
     const withActor = events.map((e) => ({ ...e, actor: { role: principal.role } }) as ProjectEvent);
     const result = evaluate(pack, { project: record.attributes, events: withActor, asOf: today });
-    for (const r of result.rejected) {
-      problems.push(
-        `「events[${r.event}]」（${events[r.event]?.type}，${events[r.event]?.on}）：${r.reason}`,
-      );
-    }
-    if (problems.length) {
-      throw Object.assign(
-        new UnprocessableEntityException(`登记未完成，没有留下任何记录：${problems.join('；')}`),
-        { rejections: result.rejected.map((r) => ({ event: r.event, reason: r.reason })) },
-      );
-    }
+    if (result.rejected.length) throw eventsRefused(422, result.rejected, events, true);
     const now = Date.now();
     return events.map((event, i) => ({
       event: event as ProjectEvent,
@@ -291,4 +272,49 @@ function assertSameRequest(
     throw new ConflictException(
       '这个 Idempotency-Key 已用于登记另一个项目，请换一个（the key was used for another project）',
     );
+}
+
+/** Each refused event named by its place in `events`, worded in the reader's language. */
+function eventsRefused(
+  status: number,
+  refusals: (Refusal & { event: number })[],
+  events: readonly Omit<ProjectEvent, 'actor'>[],
+  withDate: boolean,
+): LocalizedException {
+  // `rejections` lets an import name the column each refused fact came from (registration.types.ts).
+  const rejections = refusals.map(({ event, ...r }) => ({ event, reason: renderRefusal(r, 'zh') }));
+  return Object.assign(eventsRefusedException(status, refusals, events, withDate), { rejections });
+}
+
+function eventsRefusedException(
+  status: number,
+  refusals: (Refusal & { event: number })[],
+  events: readonly Omit<ProjectEvent, 'actor'>[],
+  withDate: boolean,
+): LocalizedException {
+  return new LocalizedException(
+    status,
+    (lang) => {
+      const items = refusals.map(({ event, ...r }) => {
+        const e = events[event];
+        const what = withDate ? `${e?.type}，${e?.on}` : `${e?.type}`;
+        return lang === 'en'
+          ? `events[${event}] (${what.replace('，', ', ')}): ${renderRefusal(r, lang)}`
+          : `「events[${event}]」（${what}）：${renderRefusal(r, lang)}`;
+      });
+      if (!withDate) return items.join(lang === 'en' ? '; ' : '；');
+      return lang === 'en'
+        ? `nothing was registered: ${items.join('; ')}`
+        : `登记未完成，没有留下任何记录：${items.join('；')}`;
+    },
+    {
+      code: refusals[0]?.code,
+      refusals: refusals.map(({ event, code, params, basis }) => ({
+        event,
+        code,
+        params,
+        ...(basis ? { basis } : {}),
+      })),
+    },
+  );
 }

@@ -1,6 +1,4 @@
-import { EventType, permissionRejection } from '../../../domain';
 import type { ProjectRecord, RecordedFact } from '../../../activities/types';
-import type { Principal } from '../common/principal';
 
 /** What a registration is prepared with and into: shared by POST /projects and workbook imports. */
 export interface RegistrationOptions {
@@ -30,11 +28,4 @@ export interface EventRejection {
 
 export function rejectionsOf(error: unknown): EventRejection[] | undefined {
   return (error as { rejections?: EventRejection[] } | null)?.rejections;
-}
-
-export function denials(principal: Principal, events: { type: string }[]): EventRejection[] {
-  return events.flatMap((e, i) => {
-    const reason = permissionRejection(principal.role, e.type as EventType);
-    return reason ? [{ event: i, reason }] : [];
-  });
 }

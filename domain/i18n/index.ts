@@ -1,0 +1,2 @@
+export { DEFAULT_LANG, languageOf, say, type Lang } from './language';
+export { renderRefusal, eventTitle } from './refusals';
