@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       node: process.version,
     },
     registerVsRawStart: api.registerVsRawStart,
+    registerVsRawStartEvaluated: api.registerVsRawStartEvaluated,
     factVsRawUpdateP50: api.factVsRawUpdateP50,
     overdueP95Ms100k: o.overdueP95Ms100k,
     summaryP95Ms100k: o.summaryP95Ms100k,
