@@ -16,9 +16,11 @@ import { benchWorkerMemory } from './worker-memory.bench';
 const round = (value: unknown): unknown =>
   typeof value === 'number'
     ? Number(value.toPrecision(4))
-    : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]))
-      : value;
+    : Array.isArray(value)
+      ? value.map(round)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]))
+        : value;
 
 async function timed<T>(name: string, run: () => Promise<T>): Promise<T & { seconds: number }> {
   const start = performance.now();
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   );
   const dispatch = await timed('10,000 deliveries', () => benchDispatch());
   const timers = await timed('2,000 timers at one instant', () => benchTimers(2000));
-  const memory = await timed('worker memory per cached workflow', () => benchWorkerMemory(400));
+  const memory = await timed('worker memory per cached workflow', () => benchWorkerMemory(600));
   const facts = await timed('history cost of a fact and a lifecycle', () => benchFactCost());
   const audit = await timed('audit chain appends', () => benchAudit());
   const o = oversight as Record<string, unknown>;
