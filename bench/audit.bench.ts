@@ -43,11 +43,11 @@ export async function benchAudit(
       stops.push(() => opened.destroy());
     }
     const ds = dataSource;
-    await ds.query('CREATE TEMP TABLE IF NOT EXISTS audit_unchained (LIKE audit_log INCLUDING DEFAULTS)');
     // Temp tables are per connection: a real table for the baseline, dropped after.
     await ds.query('DROP TABLE IF EXISTS bench_audit_unchained');
     await ds.query('CREATE TABLE bench_audit_unchained (LIKE audit_log INCLUDING DEFAULTS)');
-    stops.unshift(() => ds.query('DROP TABLE IF EXISTS bench_audit_unchained'));
+    // Runs first of the stops (they run in reverse), while the connection is still open.
+    stops.push(() => ds.query('DROP TABLE IF EXISTS bench_audit_unchained'));
     await pool(200, concurrency, (i) => appendAudit(ds, entry(i)));
     const chainedMs = await pool(n, concurrency, (i) => appendAudit(ds, entry(i)));
     const plainMs = await pool(n, concurrency, (i) =>
