@@ -5,14 +5,10 @@
  * costs (bench/api-overhead.bench.ts), this says whether the lock bounds throughput.
  * `npm run bench:audit`, or called by bench/system.bench.ts.
  */
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../db/data-source';
-import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { appendAudit } from '../db/repositories/audit-log.repository';
-import { pool } from './stack';
+import { benchDatabaseUrl, pool } from './stack';
 
 const entry = (i: number) => ({
   actorId: `user-${i % 50}`,
@@ -30,14 +26,7 @@ export async function benchAudit(
   let dataSource = options.dataSource;
   try {
     if (!dataSource) {
-      let url = process.env.DATABASE_URL;
-      if (!url) {
-        const dir = mkdtempSync(join(tmpdir(), 'deadline-keeper-bench-'));
-        chmodSync(dir, 0o755);
-        const db = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
-        stops.push(db.stop);
-        url = db.url;
-      }
+      const url = await benchDatabaseUrl(stops);
       dataSource = await openDatabase(url);
       const opened = dataSource;
       stops.push(() => opened.destroy());

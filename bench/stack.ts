@@ -42,17 +42,30 @@ export function quietRuntime(): void {
   runtimeInstalled = true;
 }
 
+/** DATABASE_URL, or an embedded server in a temporary folder whose stop is pushed onto `stops`. */
+export async function benchDatabaseUrl(stops: (() => Promise<unknown>)[]): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const dir = mkdtempSync(join(tmpdir(), 'deadline-keeper-bench-'));
+  chmodSync(dir, 0o755);
+  const db = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
+  stops.push(db.stop);
+  return db.url;
+}
+
+/** The workflow bundle as the worker runs it, with the refused-payload interceptor. */
+export async function benchBundle(): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
+  });
+  return code;
+}
+
 export async function startBenchStack(options: { maxCachedWorkflows?: number } = {}): Promise<BenchStack> {
   quietRuntime();
   const stops: (() => Promise<unknown>)[] = [];
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), 'deadline-keeper-bench-'));
-    chmodSync(dir, 0o755);
-    const db = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
-    stops.push(db.stop);
-    url = db.url;
-  }
+  const url = await benchDatabaseUrl(stops);
   const dataSource = await openDatabase(url);
   stops.push(() => dataSource.destroy());
   await seedAccounts(dataSource, BENCH_PASSWORD);
@@ -69,11 +82,7 @@ export async function startBenchStack(options: { maxCachedWorkflows?: number } =
     taskQueue: `bench-${randomBytes(4).toString('hex')}`,
     encryption: { keys: [{ id: 'bench', key: randomBytes(32) }], acceptPlaintext: false },
   };
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
-  });
+  const code = await benchBundle();
   const worker = await createProjectWorker({
     connection: env.nativeConnection,
     taskQueue: temporal.taskQueue,

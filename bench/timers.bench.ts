@@ -6,34 +6,22 @@
  * `npm run bench:timers`, or called by bench/system.bench.ts.
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { chmodSync, mkdtempSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { In } from 'typeorm';
-import { createProjectWorker, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../apps/worker/worker';
+import { createProjectWorker } from '../apps/worker/worker';
 import { openDatabase } from '../db/data-source';
-import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { NotificationEntity, ProjectEntity } from '../db/entities';
 import { shanghaiDateOf } from '../domain';
 import { dataConverter, type TemporalConfig } from '../temporal/temporal-config';
 import { projectLifecycle } from '../workflows';
 import { projectWorkflowId, statusQuery } from '../workflows/messages';
-import { pool, quietRuntime } from './stack';
+import { benchBundle, benchDatabaseUrl, pool, quietRuntime } from './stack';
 
 export async function benchTimers(n = 2000) {
   quietRuntime();
   const stops: (() => Promise<unknown>)[] = [];
   try {
-    let url = process.env.DATABASE_URL;
-    if (!url) {
-      const dir = mkdtempSync(join(tmpdir(), 'deadline-keeper-bench-'));
-      chmodSync(dir, 0o755);
-      const db = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
-      stops.push(db.stop);
-      url = db.url;
-    }
+    const url = await benchDatabaseUrl(stops);
     const dataSource = await openDatabase(url);
     stops.push(() => dataSource.destroy());
     const path = process.env.TEMPORAL_TEST_SERVER;
@@ -49,11 +37,7 @@ export async function benchTimers(n = 2000) {
       client: { dataConverter: dataConverter(temporal, 'client') },
     });
     stops.push(() => env.teardown());
-    const { code } = await bundleWorkflowCode({
-      workflowsPath: WORKFLOWS_PATH,
-      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
-    });
+    const code = await benchBundle();
     const worker = await createProjectWorker({
       connection: env.nativeConnection,
       taskQueue: temporal.taskQueue,

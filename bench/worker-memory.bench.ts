@@ -7,19 +7,17 @@
  * `npm run bench:memory`, or called by bench/system.bench.ts.
  */
 import { Client } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { In } from 'typeorm';
-import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../apps/worker/worker';
 import { ProjectEntity } from '../db/entities';
 import { dataConverter, type TemporalConfig } from '../temporal/temporal-config';
 import { projectLifecycle } from '../workflows';
 import { projectWorkflowId } from '../workflows/messages';
-import { type BenchStack, pool, startBenchStack } from './stack';
+import { benchBundle, type BenchStack, pool, startBenchStack } from './stack';
 
 const WORKER_MAIN = join(__dirname, '..', 'apps', 'worker', 'main.js');
 
@@ -117,11 +115,7 @@ async function measure(stack: BenchStack, bundlePath: string, k: number, cache: 
 export async function benchWorkerMemory(k = 600) {
   const stack = await startBenchStack();
   try {
-    const { code } = await bundleWorkflowCode({
-      workflowsPath: WORKFLOWS_PATH,
-      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
-    });
+    const code = await benchBundle();
     const bundlePath = join(mkdtempSync(join(tmpdir(), 'memory-bench-')), 'bundle.js');
     writeFileSync(bundlePath, code);
     const capped = Math.floor(k / 4);
