@@ -1,11 +1,4 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JsonWebTokenError } from '@nestjs/jwt';
 import type { Role } from '../../../domain';
@@ -13,6 +6,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { BEFORE_PASSWORD_CHANGE, Principal, PUBLIC_ROUTE, ROLES, SCRAPE_TOKEN } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { AuthService, RevokedTokenError } from './auth.service';
+import { localized } from '../common/localized.exception';
+
+const ROLE_NAMES: Record<Role, string> = {
+  admin: '管理员',
+  operator: '局方经办人员',
+  department: '部门人员',
+};
 
 /** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it. */
 @Injectable()
@@ -32,7 +32,11 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token)
-      throw new UnauthorizedException('sign in first: send Authorization: Bearer <token>');
+      throw localized(
+        401,
+        '请先登录：POST /api/v1/auth/login 取得令牌，再以 Authorization: Bearer <令牌> 发送请求',
+        'sign in first: send Authorization: Bearer <token>',
+      );
     if (this.reflector.getAllAndOverride<boolean>(SCRAPE_TOKEN, targets) && this.isScrapeToken(token))
       return true;
     try {
@@ -40,10 +44,16 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       // Expired, not yet valid, badly signed or malformed tokens all derive from JsonWebTokenError.
       if (error instanceof JsonWebTokenError)
-        throw new UnauthorizedException('the token is invalid or has expired; sign in again');
+        throw localized(
+          401,
+          '登录令牌无效或已过期，请重新登录',
+          'the token is invalid or has expired; sign in again',
+        );
       if (error instanceof RevokedTokenError)
-        throw new UnauthorizedException(
-          '登录已失效（已退出、已修改密码或账号已停用），请重新登录 (the token was revoked; sign in again)',
+        throw localized(
+          401,
+          '登录已失效（已退出、已修改密码或账号已停用），请重新登录',
+          'the token was revoked (signed out, password changed or account disabled); sign in again',
         );
       throw error;
     }
@@ -51,13 +61,19 @@ export class AuthGuard implements CanActivate {
       request.principal.mustChangePassword &&
       !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, targets)
     ) {
-      throw new ForbiddenException(
-        '请先修改初始密码：POST /api/v1/me/password（{ currentPassword, newPassword }），再使用其他功能 (change the initial password first)',
+      throw localized(
+        403,
+        '请先修改初始密码：POST /api/v1/me/password（{ currentPassword, newPassword }），再使用其他功能',
+        'change the initial password first: POST /api/v1/me/password ({ currentPassword, newPassword })',
       );
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(request.principal.role)) {
-      throw new ForbiddenException(`this action is for: ${roles.join(', ')}`);
+      throw localized(
+        403,
+        `此操作仅限${roles.map((r) => ROLE_NAMES[r]).join('、')}办理，您的账号无权操作；如需办理，请联系有权限的人员`,
+        `this action is for: ${roles.join(', ')}`,
+      );
     }
     return true;
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnauthorizedException, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from '../../../db/password';
@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { AccountsRepository } from './accounts.repository';
+import { localized } from '../common/localized.exception';
 
 interface Claims {
   sub: string;
@@ -19,8 +20,12 @@ interface Claims {
 }
 
 /** One answer for an unknown user, a wrong password and a locked account: sign-in tells nobody which. */
-const SIGN_IN_REFUSED =
-  '用户名或密码错误，或账号因多次失败已被暂时锁定（unknown user, wrong password or locked account）';
+const signInRefused = () =>
+  localized(
+    401,
+    '用户名或密码错误，或账号因多次失败已被暂时锁定，请核对后重试或稍后再试',
+    'unknown user, wrong password or locked account',
+  );
 
 /** A token that no longer counts: the account changed its password, logged out or is gone. */
 export class RevokedTokenError extends Error {}
@@ -44,7 +49,7 @@ export class AuthService {
     if (!user || !matches || locked || user.disabled) {
       const reason = locked ? 'locked' : !user || !matches ? 'wrong-credentials' : 'disabled';
       await this.refuse(username, user, reason, address);
-      throw new UnauthorizedException(SIGN_IN_REFUSED);
+      throw signInRefused();
     }
     if (user.failedLogins > 0 || user.lockedUntil) await this.accounts.succeeded(user.id);
     return this.signedIn(user);
@@ -103,12 +108,20 @@ export class AuthService {
         action: 'auth.password-change.refused',
         details: { reason: 'wrong current password' },
       });
-      throw new UnprocessableEntityException('「currentPassword」不正确 (the current password is wrong)');
+      throw localized(
+        422,
+        '「currentPassword」不正确，请输入当前密码',
+        'currentPassword: the current password is wrong',
+      );
     }
     const problem = passwordProblem(newPassword, user.username);
     if (problem) throw new UnprocessableEntityException(problem);
     if (newPassword === currentPassword)
-      throw new UnprocessableEntityException('「newPassword」不能与当前密码相同');
+      throw localized(
+        422,
+        '「newPassword」不能与当前密码相同，请换一个',
+        'newPassword: must differ from the current password',
+      );
     const version = await this.accounts.revokeTokens(user.id, await hashPassword(newPassword));
     await this.audit.append({ actorId: user.id, actorRole: user.role, action: 'auth.password-changed' });
     return this.session(user, version);

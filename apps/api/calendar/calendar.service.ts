@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  Inject,
-  Injectable,
-  Logger,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
   evaluate,
@@ -23,6 +17,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { CalendarRepository } from './calendar.repository';
+import { localized } from '../common/localized.exception';
 
 @Injectable()
 export class CalendarService {
@@ -69,11 +64,16 @@ export class CalendarService {
     try {
       notice = parseHolidayNotice(body, `国务院办公厅 ${year} 年部分节假日安排（上传）`);
     } catch (error) {
-      if (error instanceof NoticeValidationError) throw new UnprocessableEntityException(error.message);
+      if (error instanceof NoticeValidationError)
+        throw localized(422, `节假日通知有误：${error.message}，请修正后重新上传`, error.message);
       throw error;
     }
     if (notice.year !== year)
-      throw new BadRequestException(`the URL says ${year} but the notice is for ${notice.year}`);
+      throw localized(
+        400,
+        `地址中的年份是 ${year}，通知却是 ${notice.year} 年的，请核对后重新上传`,
+        `the URL says ${year} but the notice is for ${notice.year}`,
+      );
     const before = WorkingCalendar.standard(await this.loaded());
     await this.repository.transaction(async (tx) => {
       await this.repository.saveYear(

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { ObligationEntity, ProjectEntity } from '../../../db/entities';
 import { STATUS_LABELS } from '../../../domain';
@@ -9,6 +9,7 @@ import { ProjectAccess } from '../projects/project-access.service';
 import type { CreateFeedDto } from './feeds.dto';
 import { FeedsRepository } from './feeds.repository';
 import { IcsEvent, toIcs } from './ics';
+import { localized } from '../common/localized.exception';
 
 function events(
   projects: ProjectEntity[],
@@ -74,7 +75,7 @@ export class FeedsService {
   async revoke(user: Principal, token: string): Promise<void> {
     const feed = await this.repository.live(token);
     if (!feed || (!isBureau(user) && feed.departmentId !== user.departmentId))
-      throw new NotFoundException('no such feed');
+      throw localized(404, '没有这个日历订阅，或它不属于您的部门；请核对订阅令牌', 'no such feed');
     await this.repository.transaction(async (tx) => {
       await this.repository.revoke(token, tx);
       await this.audit.append(
@@ -91,7 +92,12 @@ export class FeedsService {
 
   async feed(token: string): Promise<string> {
     const feed = await this.repository.live(token);
-    if (!feed) throw new NotFoundException('no such feed, or it was revoked');
+    if (!feed)
+      throw localized(
+        404,
+        '没有这个日历订阅，或它已被撤销；请向部门索取新的订阅地址',
+        'no such feed, or it was revoked',
+      );
     const projects = await this.repository.projectsOf(feed.departmentId);
     const obligations = await this.repository.obligationsOf(projects.map((p) => p.id));
     const departments = await this.scope.names([feed.departmentId]);

@@ -1,16 +1,11 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Global,
-  Injectable,
-  Module,
-  NotFoundException,
-} from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DepartmentEntity } from '../../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { isBureau, Principal } from './principal';
+import { say, type Lang } from '../../../domain';
+import { localized, LocalizedException } from './localized.exception';
 
 /** How a department id is written wherever a request names one. */
 export const DEPARTMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -20,9 +15,15 @@ export const DEPARTMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * belongs to someone else, exactly as for another department's project, so the answer never
  * confirms that a department exists.
  */
-export class DepartmentNotVisible extends NotFoundException {
+export class DepartmentNotVisible extends LocalizedException {
   constructor(id: string) {
-    super(`部门「${id}」不存在或不在您的权限范围内，请核对部门编号（no department ${id}）`);
+    super(404, (lang: Lang) =>
+      say(
+        lang,
+        `部门「${id}」不存在或不在您的权限范围内，请核对部门编号`,
+        `no department ${id}; check the code`,
+      ),
+    );
   }
 }
 
@@ -51,8 +52,10 @@ export class DepartmentScope {
   async target(principal: Principal, requested: string | undefined, field = 'departmentId'): Promise<string> {
     if (requested !== undefined) return this.check(principal, requested);
     if (isBureau(principal)) {
-      throw new BadRequestException(
-        `缺少「${field}」：局方人员须指明部门（${field} is required for bureau staff）`,
+      throw localized(
+        400,
+        `缺少「${field}」：局方人员须指明部门（部门编号，如 dept-a）`,
+        `${field} is required for bureau staff: name the department`,
       );
     }
     return this.own(principal);
@@ -62,8 +65,10 @@ export class DepartmentScope {
   async assertActive(id: string, what: string): Promise<void> {
     const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ id });
     if (department && !department.active) {
-      throw new ConflictException(
+      throw localized(
+        409,
         `部门「${id}」已停用，不能添加${what}；如需添加，请先由管理员重新启用该部门（PATCH /departments/${id}，active: true）`,
+        `department ${id} is deactivated, so nothing new can be added to it; an administrator can reactivate it (PATCH /departments/${id}, active: true)`,
       );
     }
   }

@@ -64,18 +64,24 @@ export class ProblemFilter implements ExceptionFilter {
       };
     } else if (error instanceof LocalizedException) {
       status = error.getStatus();
-      body = { detail: error.words(lang), ...error.extra };
+      body = {
+        detail: error.words(lang),
+        ...(error.list ? { errors: error.list(lang) } : {}),
+        ...error.extra,
+      };
     } else if (error instanceof HttpException) {
       status = error.getStatus();
-      body = detailOf(error.getResponse(), error.message);
+      body = inChinese(detailOf(error.getResponse(), error.message), status, req, lang);
     } else if (isDatabaseUnavailable(error)) {
       status = 503;
-      body = { detail: DATABASE_UNAVAILABLE };
+      body = {
+        detail: say(lang, '数据库暂时不可用，请稍后重试', 'the database is unavailable; try again shortly'),
+      };
       this.logger.warn(`database unavailable: ${(error as Error).message}`);
     } else if (isTemporalUnavailable(error)) {
       // A call site that did not say it more precisely: the same answer as the ones that do.
       status = 503;
-      body = detailOf(temporalUnavailable(error).getResponse(), '');
+      body = { detail: temporalUnavailable(error).words(lang) };
       this.logger.warn(`workflow service unavailable: ${(error as Error).message}`);
     } else if (isBodyParserError(error)) {
       status = error.status;
@@ -123,7 +129,6 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-const DATABASE_UNAVAILABLE = '数据库暂时不可用，请稍后重试（the database is unavailable; try again shortly）';
 /** Long enough for a restarting PostgreSQL or Temporal to come back, short enough to feel live. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -136,6 +141,25 @@ export interface RefusedRequest {
   route: string;
   status: number;
   detail: string;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The framework's own refusals (an unknown route, a method not allowed, a multipart limit) are
+ * English sentences: said in Chinese, with what to do, keeping the original for the curious.
+ */
+function inChinese(
+  body: { detail: string; errors?: string[] },
+  status: number,
+  req: Request,
+  lang: Lang,
+): { detail: string; errors?: string[] } {
+  if (lang === 'en' || CJK.test(body.detail)) return body;
+  if (status === 404 && /^Cannot [A-Z]+ /.test(body.detail)) {
+    return { detail: `没有这个接口：${req.method} ${req.path}，请核对地址（全部接口见 /docs）` };
+  }
+  return { ...body, detail: `${problemTitle(status, 'zh')}：请核对请求后重试（${body.detail}）` };
 }
 
 function isBodyParserError(error: unknown): error is { status: number; message: string; type: string } {

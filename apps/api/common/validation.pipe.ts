@@ -1,5 +1,7 @@
-import { ArgumentMetadata, BadRequestException, Injectable, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import { inputProblem } from './input-guard';
+import { localized, LocalizedException } from './localized.exception';
+import { fieldMessages, fieldProblems } from './validation-words';
 
 /**
  * Whitelisting validation (unknown fields are refused), and a body bound to a DTO must be a JSON
@@ -14,13 +16,24 @@ export class StrictValidationPipe extends ValidationPipe {
       forbidUnknownValues: true,
       transform: true,
       stopAtFirstError: false,
+      exceptionFactory: (errors) => {
+        const problems = fieldProblems(errors);
+        return new LocalizedException(
+          400,
+          (lang) => fieldMessages(problems, lang).join(lang === 'en' ? '; ' : '；'),
+          {},
+          (lang) => fieldMessages(problems, lang),
+        );
+      },
     });
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const problem = inputProblem(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
-      if (problem) throw new BadRequestException(problem);
+      const path = metadata.type === 'body' ? '' : (metadata.data ?? '');
+      if (inputProblem(value, path)) {
+        throw new LocalizedException(400, (lang) => inputProblem(value, path, 0, lang) as string);
+      }
     }
     const boundToClass =
       typeof metadata.metatype === 'function' &&
@@ -30,7 +43,11 @@ export class StrictValidationPipe extends ValidationPipe {
       boundToClass &&
       (value === null || typeof value !== 'object' || Array.isArray(value))
     ) {
-      throw new BadRequestException('the request body must be a JSON object');
+      throw localized(
+        400,
+        '请求体须为 JSON 对象（{ … }），不能是数组或单个值，请按接口文档（/docs）提交',
+        'the request body must be a JSON object',
+      );
     }
     return super.transform(value, metadata);
   }

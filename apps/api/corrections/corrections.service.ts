@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { FactCorrectionEntity, FactEntity } from '../../../db/entities';
@@ -27,6 +19,7 @@ import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { ListCorrectionsQuery, RequestCorrectionDto } from './corrections.dto';
 import { CorrectionsRepository } from './corrections.repository';
+import { localized } from '../common/localized.exception';
 
 type Decision = 'approve' | 'refuse';
 
@@ -69,10 +62,16 @@ export class CorrectionsService {
 
   async request(principal: Principal, projectId: string, factIndex: number, dto: RequestCorrectionDto) {
     const project = await this.access.visible(principal, projectId);
-    if (dto.kind === 'date' && !dto.on) throw new BadRequestException('更正日期须给出新的日期（on）');
+    if (dto.kind === 'date' && !dto.on)
+      throw localized(400, '「on」更正日期须给出新的日期', 'on: a date correction needs the new date');
     const facts = await this.repository.facts(projectId);
     const fact = facts.find((f) => f.eventIndex === factIndex);
-    if (!fact) throw new NotFoundException(`项目没有第 ${factIndex} 条事实（no fact ${factIndex}）`);
+    if (!fact)
+      throw localized(
+        404,
+        `项目没有第 ${factIndex} 条事实，请在项目详情中核对事实序号`,
+        `the project has no fact ${factIndex}`,
+      );
     const correction: FactCorrection =
       dto.kind === 'withdraw' ? { kind: 'withdraw' } : { kind: 'date', on: dto.on as string };
     // Checked before anyone is asked to approve: the workflow checks again when it applies it.
@@ -159,7 +158,12 @@ export class CorrectionsService {
 
   async decide(principal: Principal, id: string, decision: Decision, reason: string) {
     const row = await this.repository.find(id);
-    if (!row) throw new NotFoundException(`没有编号为 ${id} 的更正申请`);
+    if (!row)
+      throw localized(
+        404,
+        `没有编号为 ${id} 的更正申请，请核对（GET /corrections 可列出）`,
+        `no correction request ${id}`,
+      );
     // Another department's request is hidden exactly as its project is.
     await this.access.visible(principal, row.projectId);
     const forbidden = async (why: string) => {
@@ -175,12 +179,18 @@ export class CorrectionsService {
     if (!isBureau(principal)) throw await forbidden('更正申请须由局方（operator、admin）审批，部门不能审批');
     if (row.requestedBy === principal.id) throw await forbidden('不能审批自己提出的更正申请');
     if (row.status !== 'pending')
-      throw new ConflictException(
+      throw localized(
+        409,
         `该更正申请已${row.status === 'applied' ? '批准并更正' : '驳回'}，不能再审批`,
+        `this correction request was already ${row.status === 'applied' ? 'approved and applied' : 'refused'}`,
       );
     if (decision === 'approve') return this.apply(principal, row, reason.trim());
     if (!(await this.repository.decide(id, 'refused', principal.id, reason.trim())))
-      throw new ConflictException('该更正申请已由他人审批');
+      throw localized(
+        409,
+        '该更正申请已由他人审批，请刷新后查看结果',
+        'someone else has already decided this correction request',
+      );
     await this.audit.append({
       actorId: principal.id,
       actorRole: principal.role,
@@ -228,7 +238,11 @@ export class CorrectionsService {
         throw new UnprocessableEntityException(why);
       }
       if (error instanceof WorkflowNotFoundError)
-        throw new ConflictException(`项目 ${row.projectId} 已结束，不能再更正事实`);
+        throw localized(
+          409,
+          `项目 ${row.projectId} 已结束，不能再更正事实`,
+          `project ${row.projectId} has ended; its facts can no longer be corrected`,
+        );
       if (isTemporalUnavailable(error)) throw temporalUnavailable(error);
       throw error;
     }

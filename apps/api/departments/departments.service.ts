@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { DepartmentEntity } from '../../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { DEPARTMENT_ID, DepartmentNotVisible } from '../common/department-scope';
@@ -6,6 +6,7 @@ import { isBureau, type Principal } from '../common/principal';
 import { cleanContacts } from './contacts';
 import type { CreateDepartmentDto, ListDepartmentsQuery, UpdateDepartmentDto } from './departments.dto';
 import { DepartmentsRepository } from './departments.repository';
+import { localized } from '../common/localized.exception';
 
 const view = (d: DepartmentEntity) => ({
   code: d.id,
@@ -37,8 +38,10 @@ export class DepartmentsService {
     return this.repository.transaction(async (tx) => {
       const row = { id: dto.code, name: dto.name.trim(), contacts: cleanContacts(dto.contacts ?? []) };
       if (!(await this.repository.insert(tx, row)))
-        throw new ConflictException(
+        throw localized(
+          409,
           `部门编号「${dto.code}」已存在，请换一个编号，或修改已有部门（PATCH /departments/${dto.code}）`,
+          `department code ${dto.code} exists; choose another or change it (PATCH /departments/${dto.code})`,
         );
       const created = view((await this.repository.byCode(tx, dto.code)) as DepartmentEntity);
       await this.audit.append(
@@ -51,7 +54,11 @@ export class DepartmentsService {
 
   async update(user: Principal, code: string, dto: UpdateDepartmentDto) {
     if (dto.name === undefined && dto.contacts === undefined && dto.active === undefined)
-      throw new BadRequestException('请至少提供「name」「contacts」「active」之一');
+      throw localized(
+        400,
+        '请至少提供「name」「contacts」「active」之一',
+        'send at least one of name, contacts, active',
+      );
     return this.repository.transaction(async (tx) => {
       const current = DEPARTMENT_ID.test(code) ? await this.repository.byCode(tx, code, true) : null;
       if (!current) throw new DepartmentNotVisible(code);

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ApplicationFailure,
@@ -25,7 +25,7 @@ import {
   UpdateResult,
 } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
-import { refusalException } from '../common/localized.exception';
+import { refusalException, localized } from '../common/localized.exception';
 import { actorOf, type Principal } from '../common/principal';
 import { ProjectAccess } from '../projects/project-access.service';
 import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
@@ -72,11 +72,17 @@ export class ProjectCommands {
       if (error instanceof WorkflowUpdateFailedError) {
         const refused = refusalOf(error.cause);
         if (refused) throw refusalException(422, refused);
-        throw new UnprocessableEntityException(error.cause?.message ?? error.message);
+        throw localized(
+          422,
+          `无法登记：${error.cause?.message ?? error.message}，请核对后重试`,
+          error.cause?.message ?? error.message,
+        );
       }
       // The server answers NOT_FOUND for a workflow that has completed: the project is closed.
       if (error instanceof WorkflowNotFoundError) {
-        throw new ConflictException(
+        throw localized(
+          409,
+          `项目「${project.name}」已${project.status === 'terminated' ? '终止' : '结束'}，不能再登记事实`,
           `project ${projectId} is ${project.status === 'active' ? 'closed' : project.status}: nothing more can be recorded`,
         );
       }

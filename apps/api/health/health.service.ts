@@ -1,8 +1,9 @@
-import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { localized } from '../common/localized.exception';
 
 /** Whether the API's dependencies answer. */
 @Injectable()
@@ -26,8 +27,10 @@ export class HealthService {
       ...(temporal === 'ok' ? [] : [`工作流服务（Temporal）不可用`]),
     ];
     if (down.length)
-      throw new ServiceUnavailableException(
-        `未就绪：${down.join('；')}（not ready: ${JSON.stringify({ postgres, temporal })}）`,
+      throw localized(
+        503,
+        `未就绪：${down.join('；')}，请稍后重试`,
+        `not ready: ${JSON.stringify({ postgres, temporal })}`,
       );
     return { status: 'ready', postgres, temporal };
   }

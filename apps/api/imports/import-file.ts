@@ -1,6 +1,7 @@
-import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { PayloadTooLargeException } from '@nestjs/common';
 import { Workbook, type CellValue } from 'exceljs';
 import * as iconv from 'iconv-lite';
+import { localized } from '../common/localized.exception';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 2000;
@@ -41,8 +42,10 @@ function isZip(buffer: Buffer): boolean {
  */
 export function decodeText(buffer: Buffer): string {
   if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new UnsupportedMediaTypeException(
-      '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
+    throw localized(
+      415,
+      '「file」不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
+      'file: old .xls workbooks are not read; save it as .xlsx or CSV in Excel and import that',
     );
   }
   try {
@@ -57,10 +60,19 @@ async function readXlsx(buffer: Buffer): Promise<Sheet> {
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new BadRequestException('无法读取这个 .xlsx 文件，请确认它是用 Excel 或 WPS 保存的工作簿');
+    throw localized(
+      400,
+      '「file」无法读取这个 .xlsx 文件，请确认它是用 Excel 或 WPS 保存的工作簿',
+      'file: this .xlsx cannot be read; save it again in Excel or WPS',
+    );
   }
   const ws = workbook.getWorksheet('项目') ?? workbook.worksheets[0];
-  if (!ws) throw new BadRequestException('工作簿中没有工作表');
+  if (!ws)
+    throw localized(
+      400,
+      '「file」工作簿中没有工作表，请使用导入模板',
+      'file: the workbook has no sheet; use the import template',
+    );
   const headers: string[] = [];
   ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
     headers[col - 1] = textOf(plain(cell.value));

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   CallHandler,
   Controller,
   ExecutionContext,
@@ -21,6 +20,7 @@ import { CurrentUser, Principal } from '../common/principal';
 import { MAX_FILE_BYTES } from './import-file';
 import { ImportQuery } from './imports.dto';
 import { ImportsService } from './imports.service';
+import { localized } from '../common/localized.exception';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -34,7 +34,11 @@ class UploadErrors implements NestInterceptor {
         catchError((error: unknown) =>
           throwError(() =>
             error instanceof PayloadTooLargeException
-              ? new PayloadTooLargeException('文件大小超过 5 MB，请拆分后分批导入（file larger than 5 MB）')
+              ? localized(
+                  413,
+                  '文件大小超过 5 MB，请拆分后分批导入',
+                  'the file is larger than 5 MB; split it and import in parts',
+                )
               : error,
           ),
         ),
@@ -67,7 +71,11 @@ export class ImportsController {
     @Query() query: ImportQuery,
   ) {
     if (!file)
-      throw new BadRequestException('缺少文件：请以 multipart/form-data 的「file」字段上传 .xlsx 或 .csv');
+      throw localized(
+        400,
+        '缺少文件：请以 multipart/form-data 的「file」字段上传 .xlsx 或 .csv',
+        'no file: upload an .xlsx or .csv as the multipart/form-data field file',
+      );
     return this.imports.run(user, file.buffer, query.dryRun === 'true');
   }
 }

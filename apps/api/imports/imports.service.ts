@@ -2,6 +2,7 @@ import { HttpException, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EVENT_LABELS } from '../../../domain';
 import { AuditService } from '../audit/audit.service';
+import { LocalizedException } from '../common/localized.exception';
 import { isBureau, type Principal } from '../common/principal';
 import { RegistrationService } from '../projects/registration.service';
 import { rejectionsOf, type PreparedRegistration } from '../projects/registration.types';
@@ -151,7 +152,8 @@ function rowProblems(item: ImportRow, error: unknown): RowProblem[] {
       return { row: item.row, column, problem: `${what}不被办法接受：${r.reason}` };
     });
   }
-  const message = error.message;
+  // An import report is read in Chinese, whatever the uploader's browser asks for.
+  const message = error instanceof LocalizedException ? error.words('zh') : error.message;
   const column =
     error.getStatus() === 404
       ? '部门'
@@ -160,10 +162,7 @@ function rowProblems(item: ImportRow, error: unknown): RowProblem[] {
         : message.includes('「category」')
           ? '类别'
           : '适用办法';
-  const problem = message.includes('not in force')
-    ? `该办法在今天不在施行期内，不能按它导入（${message}）`
-    : message;
-  return [{ row: item.row, column, problem }];
+  return [{ row: item.row, column, problem: message }];
 }
 
 async function inParallel<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {

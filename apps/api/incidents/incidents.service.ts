@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { Gauge } from 'prom-client';
 import { retryIncidentUpdate } from '../../../workflows/messages';
@@ -7,6 +7,7 @@ import { actorOf, type Principal } from '../common/principal';
 import { registry } from '../metrics/metrics';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { IncidentsRepository } from './incidents.repository';
+import { localized } from '../common/localized.exception';
 
 /** What each step is, for the person reading the list. */
 export const STEP_TITLES: Record<string, string> = {
@@ -73,7 +74,12 @@ export class IncidentsService {
   /** Runs the incident's step again in its workflow, once whoever fixed the cause says so; audited. */
   async retry(principal: Principal, id: string) {
     const incident = await this.repository.findOpen(id);
-    if (!incident) throw new NotFoundException(`没有编号为 ${id} 的待处理故障（incident）`);
+    if (!incident)
+      throw localized(
+        404,
+        `没有编号为 ${id} 的待处理故障，请核对（GET /oversight/incidents 可列出）`,
+        `no open incident ${id}`,
+      );
     const refused = async (reason: string) => {
       await this.audit.append({
         actorId: principal.id,

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { NotificationEntity } from '../../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
@@ -7,6 +7,10 @@ import type { PageQuery } from '../common/page.query';
 import type { ChannelsDto } from './notifications.dto';
 import { WebhookAllowlistService } from '../webhook-allowlist/webhook-allowlist.service';
 import { NotificationsRepository, Readers } from './notifications.repository';
+import { localized } from '../common/localized.exception';
+
+const noNotification = (id: string) =>
+  localized(404, `没有编号为 ${id} 的通知，或它不在您的权限范围内，请核对`, `no notification ${id}`);
 
 /** Who reads a notification: its department, and the bureau for escalations. */
 const readersOf = (user: Principal): Readers =>
@@ -64,7 +68,7 @@ export class NotificationsService {
 
   private async visible(user: Principal, id: string): Promise<NotificationEntity> {
     const n = NOTIFICATION_ID.test(id) ? await this.repository.visible(id, readersOf(user)) : null;
-    if (!n) throw new NotFoundException(`no notification ${id}`);
+    if (!n) throw noNotification(id);
     return n;
   }
 
@@ -82,7 +86,7 @@ export class NotificationsService {
   async retry(user: Principal, id: string) {
     // Bureau staff may retry any department's dead letters, not only the escalations in their inbox.
     if (!NOTIFICATION_ID.test(id) || !(await this.repository.exists(id))) {
-      throw new NotFoundException(`no notification ${id}`);
+      throw noNotification(id);
     }
     const requeued = await this.repository.requeue(id);
     await this.audit.append({
@@ -112,8 +116,10 @@ export class NotificationsService {
     const current = await this.repository.channels(id);
     const next = { ...current, departmentId: id, ...body, updatedAt: new Date() };
     if (next.webhookEnabled && (!next.webhookUrl || !next.webhookSecret)) {
-      throw new UnprocessableEntityException(
-        'a webhook needs webhookUrl and webhookSecret before it can be enabled',
+      throw localized(
+        422,
+        '「webhookEnabled」启用 Webhook 前须先设置「webhookUrl」和「webhookSecret」',
+        'webhookEnabled: a webhook needs webhookUrl and webhookSecret before it can be enabled',
       );
     }
     // Checked when set or switched on; the dispatcher checks again on the address it connects to.

@@ -1,5 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
 import { isIsoDate } from '../../../domain';
+import { localized } from '../common/localized.exception';
 
 /** Where a page of the overdue list ends, in its sort order: due date, project name, project, obligation. */
 export interface OverdueKey {
@@ -15,8 +15,10 @@ export function encodeCursor(k: OverdueKey): string {
 }
 
 const refused = (why: string) =>
-  new BadRequestException(
-    `「cursor」无效（${why}）：请使用上一页返回的 nextCursor（cursor is not one this API issued）`,
+  localized(
+    400,
+    `「cursor」无效（${why}）：请使用上一页返回的 nextCursor`,
+    `cursor is not one this API issued (${why}); pass back the previous page's nextCursor`,
   );
 
 export function decodeCursor(cursor: string): OverdueKey {

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   addDays,
   daysBetween,
@@ -15,6 +15,7 @@ import { toCsv } from '../common/csv';
 import type { OverdueQuery, SummaryQuery } from './oversight.dto';
 import { decodeCursor, encodeCursor } from './overdue-cursor';
 import { OversightFilter, OversightRepository } from './oversight.repository';
+import { localized } from '../common/localized.exception';
 
 /** The most rows one CSV export holds; the header X-Total-Count tells when there were more. */
 export const CSV_MAX_ROWS = 10_000;
@@ -47,8 +48,10 @@ export class OversightService {
    */
   async overdue(principal: Principal, query: OverdueQuery, all = false) {
     if (query.dueBefore !== undefined && !isIsoDate(query.dueBefore)) {
-      throw new BadRequestException(
+      throw localized(
+        400,
         `「dueBefore」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：${query.dueBefore}`,
+        `dueBefore is not a real date written YYYY-MM-DD: ${query.dueBefore}`,
       );
     }
     const today = shanghaiDateOf(Date.now());
@@ -59,7 +62,11 @@ export class OversightService {
       ...(query.q ? { nameContains: query.q } : {}),
     };
     if (query.cursor !== undefined && query.page !== undefined) {
-      throw new BadRequestException('「cursor」与「page」只能给一个（cursor and page cannot be combined）');
+      throw localized(
+        400,
+        '「cursor」与「page」只能给一个，请去掉其一',
+        'cursor and page cannot be combined; send one',
+      );
     }
     const after = query.cursor !== undefined && !all ? decodeCursor(query.cursor) : null;
     const page = all ? 1 : after ? null : (query.page ?? 1);

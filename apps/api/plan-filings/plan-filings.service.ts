@@ -1,11 +1,4 @@
-import {
-  ConflictException,
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   Client,
   ScheduleNotFoundError,
@@ -26,6 +19,7 @@ import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { PLAN_POLICIES, PlanFilingDto, PlanFilingsQuery } from './plan-filings.dto';
 import { PlanFilingsRepository } from './plan-filings.repository';
+import { localized } from '../common/localized.exception';
 
 @Injectable()
 export class PlanFilingsService {
@@ -43,10 +37,17 @@ export class PlanFilingsService {
     const departmentId = await this.scope.target(user, body.departmentId);
     const today = shanghaiDateOf(Date.now());
     const on = body.on ?? today;
-    if (on > today) throw new UnprocessableEntityException(`on ${on} is in the future`);
+    if (on > today)
+      throw localized(
+        422,
+        `「on」${on} 晚于今天，请填写已申报的日期`,
+        `on ${on} is in the future; give the date it was filed`,
+      );
     const existing = await this.repository.find(departmentId, body.policy, body.planYear);
     if (existing)
-      throw new ConflictException(
+      throw localized(
+        409,
+        `${body.planYear} 年度计划（${body.policy}）已于 ${existing.filedOn} 申报，无需再次申报`,
         `the ${body.planYear} plan under ${body.policy} was already filed on ${existing.filedOn}`,
       );
     await this.repository.transaction(async (tx) => {
@@ -153,7 +154,9 @@ export class PlanFilingsService {
       } catch (error) {
         if (isTemporalUnavailable(error)) throw temporalUnavailable(error);
         if (!(error instanceof ScheduleNotFoundError)) throw error;
-        throw new NotFoundException(
+        throw localized(
+          404,
+          `${policyId} 的年度计划申报排程尚未建立：工作进程（worker）启动时建立，请确认 worker 已运行后再查询`,
           `the schedule for ${policyId} does not exist yet: it is created when a worker starts`,
         );
       }

@@ -1,14 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  NotFoundException,
-  OnModuleDestroy,
-  PayloadTooLargeException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, UnprocessableEntityException } from '@nestjs/common';
 import { DEFAULT_REMINDERS, findPolicy, POLICIES, PolicyPack } from '../../../domain';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { SimulationPool } from './simulation-pool';
+import { localized } from '../common/localized.exception';
 
 /** What one /simulate request may ask for: its cost grows with cases × events, its answer with both. */
 export const SIMULATE_LIMITS = { cases: 20, eventsPerCase: 200, events: 1_000, answerBytes: 2_000_000 };
@@ -51,7 +45,12 @@ export class PoliciesService implements OnModuleDestroy {
 
   one(id: string) {
     const pack = findPolicy(id);
-    if (!pack) throw new NotFoundException(`no policy ${id}; known: ${POLICIES.map((p) => p.id).join(', ')}`);
+    if (!pack)
+      throw localized(
+        404,
+        `没有编号为「${id}」的办法，可用的有：${POLICIES.map((p) => `${p.id}（${p.name}）`).join('、')}`,
+        `no policy ${id}; known: ${POLICIES.map((p) => p.id).join(', ')}`,
+      );
     return describePolicy(pack);
   }
 
@@ -63,8 +62,10 @@ export class PoliciesService implements OnModuleDestroy {
     if (!Array.isArray(body) && caseErrors[0]) throw new UnprocessableEntityException(caseErrors[0]);
     const json = Array.isArray(body) ? `[${parts.join(',')}]` : (parts[0] as string);
     if (json.length > SIMULATE_LIMITS.answerBytes) {
-      throw new PayloadTooLargeException(
-        `模拟结果超过 ${SIMULATE_LIMITS.answerBytes} 字节，请分成几次提交（the answer would exceed ${SIMULATE_LIMITS.answerBytes} bytes; split the cases）`,
+      throw localized(
+        413,
+        `模拟结果超过 ${SIMULATE_LIMITS.answerBytes} 字节，请分成几次提交`,
+        `the answer would exceed ${SIMULATE_LIMITS.answerBytes} bytes; split the cases`,
       );
     }
     return json;
@@ -74,22 +75,28 @@ export class PoliciesService implements OnModuleDestroy {
 function checkCost(cases: unknown[]): void {
   const { cases: maxCases, eventsPerCase, events: maxEvents } = SIMULATE_LIMITS;
   if (cases.length > maxCases)
-    throw new UnprocessableEntityException(
-      `一次最多模拟 ${maxCases} 个案例（at most ${maxCases} cases per request）`,
+    throw localized(
+      422,
+      `一次最多模拟 ${maxCases} 个案例，请分成几次提交`,
+      `at most ${maxCases} cases per request; split them`,
     );
   let total = 0;
   cases.forEach((c, i) => {
     const events = (c as { events?: unknown })?.events;
     const count = Array.isArray(events) ? events.length : 0;
     if (count > eventsPerCase) {
-      throw new UnprocessableEntityException(
-        `第 ${i + 1} 个案例的「events」超过 ${eventsPerCase} 条（case ${i}: at most ${eventsPerCase} events）`,
+      throw localized(
+        422,
+        `第 ${i + 1} 个案例的「events」超过 ${eventsPerCase} 条，请拆分后提交`,
+        `case ${i}: at most ${eventsPerCase} events`,
       );
     }
     total += count;
   });
   if (total > maxEvents)
-    throw new UnprocessableEntityException(
-      `一次最多模拟 ${maxEvents} 条事实（at most ${maxEvents} events per request）`,
+    throw localized(
+      422,
+      `一次最多模拟 ${maxEvents} 条事实，请分成几次提交`,
+      `at most ${maxEvents} events per request; split them`,
     );
 }

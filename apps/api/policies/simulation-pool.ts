@@ -1,7 +1,8 @@
-import { Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SimulateJob, SimulateReply, SimulateResult } from './simulate.worker';
+import { localized, LocalizedException } from '../common/localized.exception';
 
 interface Pending {
   job: SimulateJob;
@@ -22,7 +23,8 @@ export interface PoolOptions {
   timeoutMs: number;
 }
 
-const BUSY = '模拟计算繁忙，请稍后再试 (the simulator is busy; try again shortly)';
+const busy = (zh = '', en = '') =>
+  localized(503, `模拟计算繁忙，请稍后再试${zh}`, `the simulator is busy; try again shortly${en}`);
 
 /**
  * A small fixed pool of engine threads with a bounded queue and a time limit per job: a request past
@@ -40,9 +42,9 @@ export class SimulationPool {
   }
 
   run(cases: unknown[]): Promise<SimulateResult> {
-    if (this.closed) return Promise.reject(new ServiceUnavailableException(BUSY));
+    if (this.closed) return Promise.reject(busy());
     if (this.queue.length >= this.options.queueLimit && this.slots.every((s) => s.busy))
-      return Promise.reject(new ServiceUnavailableException(BUSY));
+      return Promise.reject(busy());
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { id: this.nextId++, cases }, resolve, reject });
       this.pump();
@@ -51,7 +53,7 @@ export class SimulationPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new ServiceUnavailableException(BUSY));
+    for (const p of this.queue.splice(0)) p.reject(busy());
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
@@ -74,7 +76,7 @@ export class SimulationPool {
       const pending = this.queue.shift() as Pending;
       slot.busy = pending;
       slot.timer = setTimeout(
-        () => this.replace(slot, new ServiceUnavailableException(`${BUSY}：单次模拟超过时限`)),
+        () => this.replace(slot, busy('（单次模拟超过时限）', ' (a simulation ran past its time limit)')),
         this.options.timeoutMs,
       );
       slot.worker.postMessage(pending.job);
@@ -95,8 +97,8 @@ export class SimulationPool {
   /** A thread that overran or crashed is replaced; its job fails, the others go on. */
   private replace(slot: Slot, error: Error): void {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.busy?.reject(error instanceof ServiceUnavailableException ? error : new Error(error.message));
-    if (!(error instanceof ServiceUnavailableException))
+    slot.busy?.reject(error instanceof LocalizedException ? error : new Error(error.message));
+    if (!(error instanceof LocalizedException))
       this.logger.error(`simulation thread failed: ${error.message}`);
     void slot.worker.terminate();
     const index = this.slots.indexOf(slot);

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
@@ -21,7 +21,7 @@ import { projectLifecycle } from '../../../workflows';
 import { projectWorkflowId, registeredUpdate } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
-import { LocalizedException } from '../common/localized.exception';
+import { LocalizedException, localized } from '../common/localized.exception';
 import { actorOf, type Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
@@ -86,10 +86,17 @@ export class RegistrationService {
   ): Promise<PreparedRegistration> {
     const departmentId = await this.scope.target(principal, dto.departmentId);
     const pack = findPolicy(dto.policy);
-    if (!pack) throw new UnprocessableEntityException(`「policy」没有名为 ${dto.policy} 的办法`);
+    if (!pack)
+      throw localized(
+        422,
+        `「policy」没有名为 ${dto.policy} 的办法，请从 GET /policies 所列办法中选择`,
+        `policy: no regulation named ${dto.policy}; choose one of GET /policies`,
+      );
     if (pack.requiresCategory && !dto.category) {
-      throw new UnprocessableEntityException(
+      throw localized(
+        422,
         `「category」${pack.name}要求注明项目类别：key（重点类）或 general（一般类）`,
+        `category: ${pack.name} needs the project's category, key or general`,
       );
     }
     const today = shanghaiDateOf(Date.now());
@@ -97,7 +104,9 @@ export class RegistrationService {
       (pack.validFrom !== null && today < pack.validFrom) ||
       (pack.validUntil !== null && today > pack.validUntil);
     if (outOfForce && !dto.allowOutOfForce) {
-      throw new UnprocessableEntityException(
+      throw localized(
+        422,
+        `「policy」${pack.name}在 ${today} 不在施行期内（施行期 ${pack.validFrom ?? '…'} 至 ${pack.validUntil ?? '…'}）；如确需按它登记，请加上 allowOutOfForce: true，项目将被标注`,
         `${pack.name} is not in force on ${today} (in force ${pack.validFrom ?? '…'} to ${pack.validUntil ?? '…'}); send allowOutOfForce: true to register anyway, and the project will be flagged`,
       );
     }
@@ -264,13 +273,17 @@ function assertSameRequest(
     stored.planYear === dto.planYear &&
     stored.investment === dto.investment;
   if (!same && code) {
-    throw new ConflictException(
-      `项目编号「${code}」已登记为项目「${existing.name}」，与本次的名称、办法、计划年度或总投资不一致，未作改动`,
+    throw localized(
+      409,
+      `项目编号「${code}」已登记为项目「${existing.name}」，与本次的名称、办法、计划年度或总投资不一致，未作改动；如需更改，请在项目中办理`,
+      `project code ${code} is already registered as ${existing.name} with a different name, regulation, plan year or investment; nothing was changed`,
     );
   }
   if (!same)
-    throw new ConflictException(
-      '这个 Idempotency-Key 已用于登记另一个项目，请换一个（the key was used for another project）',
+    throw localized(
+      409,
+      '这个 Idempotency-Key 已用于登记另一个项目，请换一个',
+      'this Idempotency-Key was used for another project; use a new one',
     );
 }
 

@@ -1,4 +1,4 @@
-import { HttpException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { OutsideIssuerError } from '../../../net/issuer-fetch';
 import { AuditService } from '../audit/audit.service';
@@ -9,6 +9,8 @@ import { OidcClient, type Oidc } from './oidc-client';
 import { SsoAccountsService } from './sso-accounts.service';
 import { identityFrom, SsoRefusal } from './sso-claims';
 import { SsoRepository } from './sso.repository';
+import { say } from '../../../domain';
+import { localized, LocalizedException } from '../common/localized.exception';
 
 /** How long the provider may keep the person before the callback comes back. */
 export const SSO_LOGIN_TTL_MS = 10 * 60_000;
@@ -181,7 +183,7 @@ export class SsoService {
     );
   }
 
-  private async refused(refusal: SsoRefusal, address: string): Promise<HttpException> {
+  private async refused(refusal: SsoRefusal, address: string): Promise<LocalizedException> {
     await this.audit.append({
       actorId: 'anonymous',
       actorRole: 'anonymous',
@@ -192,12 +194,22 @@ export class SsoService {
         address,
       },
     });
-    return new HttpException(refusal.detail, refusal.status);
+    return new LocalizedException(refusal.status, (lang) =>
+      say(
+        lang,
+        refusal.detail,
+        `single sign-on was refused (${refusal.reason}); start again or sign in with a password`,
+      ),
+    );
   }
 
   private enabled(): { oidc: OidcConfig; client: OidcClient } {
     if (!this.config.oidc || !this.client)
-      throw new NotFoundException('本系统未启用统一身份认证（OIDC_ISSUER 未配置），请使用账号密码登录');
+      throw localized(
+        404,
+        '本系统未启用统一身份认证（OIDC_ISSUER 未配置），请使用账号密码登录',
+        'single sign-on is not configured (OIDC_ISSUER is not set); sign in with a username and password',
+      );
     return { oidc: this.config.oidc, client: this.client };
   }
 }

@@ -1,10 +1,11 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Payload } from '@temporalio/common';
 import { EncryptionCodec } from '../../../temporal/encryption.codec';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import type { CodecPayloadDto } from './temporal-codec.dto';
+import { localized } from '../common/localized.exception';
 
 const fromJson = (p: CodecPayloadDto): Payload => ({
   metadata: Object.fromEntries(
@@ -42,7 +43,11 @@ export class TemporalCodecService {
 
   private enabled(): EncryptionCodec {
     if (!this.codec)
-      throw new NotFoundException('载荷加密未启用（未设置 TEMPORAL_ENCRYPTION_KEYS），无需解码');
+      throw localized(
+        404,
+        '载荷加密未启用（未设置 TEMPORAL_ENCRYPTION_KEYS），无需解码',
+        'payload encryption is off (TEMPORAL_ENCRYPTION_KEYS is not set): there is nothing to decode',
+      );
     return this.codec;
   }
 

@@ -1,10 +1,10 @@
-import { ServiceUnavailableException } from '@nestjs/common';
 import {
   isGrpcDeadlineError,
   isGrpcServiceError,
   NamespaceNotFoundError,
   ServiceError,
 } from '@temporalio/client';
+import { localized } from '../common/localized.exception';
 
 /**
  * The Temporal service could not answer (unreachable, wrong namespace, a gRPC failure that is not
@@ -23,8 +23,14 @@ export function isTemporalUnavailable(error: unknown): boolean {
  * took anything.
  */
 export const temporalUnavailable = (error: unknown) =>
-  new ServiceUnavailableException(
-    isGrpcDeadlineError(error)
-      ? `工作流服务暂时不可用，未能及时答复：这次操作可能已生效，请稍后用同一 Idempotency-Key 重试以得到确定结果（the workflow service did not answer in time: ${(error as Error).message}）`
-      : `工作流服务暂不可用，未作任何记录，请稍后重试（the workflow service is unavailable: ${(error as Error).message}）`,
-  );
+  isGrpcDeadlineError(error)
+    ? localized(
+        503,
+        '工作流服务暂时不可用，未能及时答复：这次操作可能已生效，请稍后用同一 Idempotency-Key 重试以得到确定结果',
+        `the workflow service did not answer in time; the request may have taken effect: retry with the same Idempotency-Key for the outcome (${(error as Error).message})`,
+      )
+    : localized(
+        503,
+        '工作流服务暂不可用，未作任何记录，请稍后重试',
+        `the workflow service is unavailable; nothing was recorded, try again shortly (${(error as Error).message})`,
+      );

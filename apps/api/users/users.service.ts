@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { UserEntity } from '../../../db/entities';
 import { oneTimePassword } from '../../../db/one-time-password';
@@ -16,6 +10,7 @@ import { DepartmentScope } from '../common/department-scope';
 import type { Principal } from '../common/principal';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './users.dto';
 import { AccountChanges, UsersRepository } from './users.repository';
+import { localized } from '../common/localized.exception';
 
 const ONE_TIME_NOTE =
   '一次性密码仅在此显示一次，系统不保存明文：请通过安全渠道交给本人，首次登录后须立即修改密码';
@@ -47,7 +42,11 @@ export class UsersService {
     const passwordHash = await hashPassword(password);
     const created = await this.repository.transaction(async (tx) => {
       if (await this.repository.byUsername(tx, dto.username))
-        throw new ConflictException(`用户名「${dto.username}」已被使用，请换一个用户名`);
+        throw localized(
+          409,
+          `用户名「${dto.username}」已被使用，请换一个用户名`,
+          `username ${dto.username} is taken; choose another`,
+        );
       const user = await this.repository.insert(tx, { ...dto, departmentId, passwordHash });
       const after = accountView(user);
       await this.audit.append(
@@ -67,8 +66,10 @@ export class UsersService {
 
   async update(admin: Principal, username: string, dto: UpdateUserDto) {
     if (Object.values(dto).every((v) => v === undefined))
-      throw new BadRequestException(
+      throw localized(
+        400,
         '请至少提供「role」「departmentId」「displayName」「phone」「email」「disabled」之一',
+        'send at least one of role, departmentId, displayName, phone, email, disabled',
       );
     return this.repository.transaction(async (tx) => {
       // Administrators first, always in the same order, then the account: no two updates deadlock.
@@ -83,8 +84,10 @@ export class UsersService {
       );
       const disabled = dto.disabled ?? user.disabled;
       if (admins.includes(user.id) && (role !== 'admin' || disabled) && admins.length === 1)
-        throw new ConflictException(
+        throw localized(
+          409,
           `「${username}」是最后一位启用的管理员，不能停用或改为其他角色：请先创建或启用另一位管理员（POST /users）`,
+          `${username} is the last active administrator and cannot be disabled or demoted: create or enable another first (POST /users)`,
         );
       const changes: AccountChanges = {
         role,
@@ -136,7 +139,11 @@ export class UsersService {
   private async existing(tx: EntityManager, username: string): Promise<UserEntity> {
     const user = await this.repository.byUsername(tx, username, true);
     if (!user)
-      throw new NotFoundException(`用户「${username}」不存在，请核对用户名（GET /users 可列出全部账号）`);
+      throw localized(
+        404,
+        `用户「${username}」不存在，请核对用户名（GET /users 可列出全部账号）`,
+        `no user ${username} (GET /users lists them)`,
+      );
     return user;
   }
 
@@ -152,14 +159,18 @@ export class UsersService {
   ): Promise<string | null> {
     if (role !== 'department') {
       if (departmentId !== null)
-        throw new UnprocessableEntityException(
+        throw localized(
+          422,
           `「departmentId」只适用于 department 角色；${role} 属于局方，不隶属部门，请去掉该字段或设为 null`,
+          `departmentId is only for the department role; ${role} is bureau staff: drop it or set it to null`,
         );
       return null;
     }
     if (departmentId === null)
-      throw new UnprocessableEntityException(
+      throw localized(
+        422,
         '「departmentId」department 角色须指明所属部门（部门编号，如 dept-a）',
+        'departmentId: a department account needs its department (a code such as dept-a)',
       );
     await this.scope.target(admin, departmentId);
     if (departmentId !== current) await this.scope.assertActive(departmentId, '新用户');
