@@ -6,7 +6,7 @@ import {
   PayloadTooLargeException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { DEFAULT_REMINDERS, findPolicy, POLICIES, PolicyPack } from '../../../domain';
+import { DEFAULT_REMINDERS, findPolicy, POLICIES, PolicyPack, shanghaiDateOf } from '../../../domain';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { SimulationPool } from './simulation-pool';
 
@@ -14,6 +14,7 @@ import { SimulationPool } from './simulation-pool';
 export const SIMULATE_LIMITS = { cases: 20, eventsPerCase: 200, events: 1_000, answerBytes: 2_000_000 };
 
 function describePolicy(p: PolicyPack) {
+  const today = shanghaiDateOf(Date.now());
   return {
     id: p.id,
     name: p.name,
@@ -23,6 +24,10 @@ function describePolicy(p: PolicyPack) {
     validFrom: p.validFrom,
     validUntil: p.validUntil,
     draft: p.draft,
+    // Whether a registration today needs allowOutOfForce, judged as registration judges it.
+    inForce:
+      (p.validFrom === null || today >= p.validFrom) && (p.validUntil === null || today <= p.validUntil),
+    requiresCategory: p.requiresCategory ?? false,
     obligations: p.obligations.map((r) => ({ key: r.key, title: r.title, basis: r.basis, metBy: r.metBy })),
     requirements: p.requirements.map(({ key, title, basis }) => ({ key, title, basis })),
     change: { basis: p.change.basis },

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import {
   DepartmentEntity,
   FactCorrectionEntity,
   FactEntity,
   ObligationEntity,
   ProjectEntity,
+  UserEntity,
 } from '../../../db/entities';
 import {
   daysRecordedLate,
@@ -113,6 +114,7 @@ export class ProjectsService {
         })
       : null;
     const names = await this.scope.names([project.departmentId]);
+    const recorders = await this.peopleNamed(facts.map((f) => f.actorId));
     return {
       ...summary(project, names),
       attributes: project.attributes,
@@ -140,6 +142,7 @@ export class ProjectsService {
         payload: f.payload,
         actorId: f.actorId,
         actorRole: f.actorRole,
+        actorName: recorders.get(f.actorId) ?? f.actorId,
         recordedAt: f.recordedAt,
         // The fact as first recorded, and every correction asked for it, with who, when and why.
         history: {
@@ -156,6 +159,16 @@ export class ProjectsService {
       changes: evaluation?.changes ?? [],
       audit,
     };
+  }
+
+  /** Display names of the people who recorded facts; a system actor keeps its id. */
+  private async peopleNamed(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { id: In(unique) }, select: { id: true, displayName: true, username: true } });
+    return new Map(users.map((u) => [u.id, u.displayName || u.username]));
   }
 }
 
