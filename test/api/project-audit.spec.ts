@@ -157,3 +157,32 @@ it('refuses an out-of-force regulation in Chinese unless confirmed, and nothing 
     .expect(200);
   expect(after.body.total).toBe(before.body.total);
 });
+
+it('words the facts for the console and lists what the caller may record there', async () => {
+  const dept = await system
+    .http()
+    .get(`/api/v1/projects/${id}`)
+    .set(await as('dept-a'))
+    .expect(200);
+  expect(dept.body.factTitles).toMatchObject({
+    'contract.signed': '签订合同',
+    'project.registered': '项目登记',
+  });
+  expect(dept.body.recordableFacts).toContain('contract.filed');
+  expect(dept.body.recordableFacts).not.toContain('acceptance.passed');
+  expect(dept.body.recordableFacts).not.toContain('change.requested');
+  const bureau = await system
+    .http()
+    .get(`/api/v1/projects/${id}`)
+    .set(await as('operator'))
+    .expect(200);
+  expect(bureau.body.recordableFacts).toContain('acceptance.passed');
+  expect(bureau.body.recordableFacts).not.toContain('project.paused');
+  const english = await system
+    .http()
+    .get(`/api/v1/projects/${id}`)
+    .set(await as('dept-a'))
+    .set('Accept-Language', 'en')
+    .expect(200);
+  expect(english.body.factTitles['contract.signed']).toBe('contract.signed');
+});

@@ -78,8 +78,12 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  detail(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.projects.detail(user, id);
+  detail(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @RequestLang() lang: Lang,
+  ) {
+    return this.projects.detail(user, id, lang);
   }
 
   /** The project's audit trail, newest first, with each action's name in the reader's language. */

@@ -11,6 +11,11 @@ import {
   UserEntity,
 } from '../../../db/entities';
 import {
+  DEFAULT_LANG,
+  EVENT_TYPES,
+  eventTitle,
+  mayRecord,
+  type Lang,
   daysRecordedLate,
   evaluate,
   findPolicy,
@@ -24,6 +29,7 @@ import { containsPattern } from '../common/like-pattern';
 import type { Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { RECORDABLE_TYPES } from '../events/record-event.dto';
 import { ProjectAccess } from './project-access.service';
 import type { ListProjectsQuery, ProjectFilters, RegisterProjectDto } from './register-project.dto';
 import { EXPORT_LIMIT, exportRows } from './projects-export';
@@ -89,7 +95,7 @@ export class ProjectsService {
     return q.orderBy('p.next_due_on', 'ASC', 'NULLS LAST').addOrderBy('p.created_at', 'DESC');
   }
 
-  async detail(principal: Principal, id: string) {
+  async detail(principal: Principal, id: string, lang: Lang = DEFAULT_LANG) {
     const project = await this.access.visible(principal, id);
     const [obligations, facts, audit, corrections] = await Promise.all([
       this.dataSource
@@ -158,6 +164,13 @@ export class ProjectsService {
       requirements: evaluation?.requirements ?? [],
       changes: evaluation?.changes ?? [],
       audit,
+      // What the console shows and offers, worded here so the browser needs no copy of the domain.
+      factTitles: Object.fromEntries(
+        [...EVENT_TYPES, 'project.registered'].map((t) => [t, eventTitle(t, lang)]),
+      ),
+      recordableFacts: RECORDABLE_TYPES.filter(
+        (t) => t !== 'change.requested' && mayRecord(principal.role, t),
+      ),
     };
   }
 
