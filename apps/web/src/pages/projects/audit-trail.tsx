@@ -1,10 +1,9 @@
 import { Alert, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { shanghaiTime } from './facts.table';
 import { projectsApi } from './projects.api';
 import type { AuditItem, Page } from './projects.types';
-
-declare function problemText(error: unknown): string;
+import { errorText } from '../../api/client';
+import { formatDateTime } from '../../components/format';
 
 const PAGE_SIZE = 10;
 
@@ -19,7 +18,7 @@ export function AuditTrail({ projectId, version }: { projectId: string; version:
     projectsApi
       .audit(projectId, page, PAGE_SIZE)
       .then((d) => live && (setData(d), setError(null)))
-      .catch((e) => live && setError(problemText(e)));
+      .catch((e) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
@@ -33,7 +32,7 @@ export function AuditTrail({ projectId, version }: { projectId: string; version:
       dataSource={data?.items ?? []}
       loading={data === null}
       columns={[
-        { title: '时间', dataIndex: 'at', width: 180, render: shanghaiTime },
+        { title: '时间', dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
         { title: '操作', dataIndex: 'actionTitle', width: 200 },
         { title: '内容', dataIndex: 'summary' },
         {

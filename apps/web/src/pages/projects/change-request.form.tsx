@@ -2,8 +2,7 @@ import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Space } 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { projectsApi } from './projects.api';
-
-declare function problemText(error: unknown): string;
+import { errorText } from '../../api/client';
 
 interface Values {
   on: Dayjs;
@@ -48,7 +47,7 @@ export function ChangeRequestForm({ projectId, onRequested }: { projectId: strin
       form.resetFields();
       onRequested();
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

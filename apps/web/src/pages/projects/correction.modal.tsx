@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { factTitle } from './project-actions';
 import { projectsApi } from './projects.api';
 import type { Fact } from './projects.types';
-
-declare function problemText(error: unknown): string;
+import { errorText } from '../../api/client';
 
 interface Values {
   kind: 'date' | 'withdraw';
@@ -17,11 +16,13 @@ interface Values {
 export function CorrectionModal({
   projectId,
   fact,
+  titles,
   onClose,
   onRequested,
 }: {
   projectId: string;
   fact: Fact | null;
+  titles: Record<string, string>;
   onClose: () => void;
   onRequested: (message: string) => void;
 }) {
@@ -43,11 +44,11 @@ export function CorrectionModal({
       form.resetFields();
       onRequested(
         res.status === 'applied'
-          ? `“${factTitle(fact.type)}”已更正`
-          : `已提交“${factTitle(fact.type)}”的更正申请，等待局方审批`,
+          ? `“${factTitle(titles, fact.type)}”已更正`
+          : `已提交“${factTitle(titles, fact.type)}”的更正申请，等待局方审批`,
       );
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }
@@ -56,7 +57,7 @@ export function CorrectionModal({
   return (
     <Modal
       open={fact !== null}
-      title={fact ? `申请更正：${factTitle(fact.type)}（${fact.on}）` : ''}
+      title={fact ? `申请更正：${factTitle(titles, fact.type)}（${fact.on}）` : ''}
       okText="提交更正申请"
       cancelText="取消"
       confirmLoading={saving}

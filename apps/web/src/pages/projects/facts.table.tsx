@@ -2,6 +2,7 @@ import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { factTitle } from './project-actions';
 import type { Fact } from './projects.types';
+import { formatDateTime } from '../../components/format';
 
 const ROLE_TITLES: Record<string, string> = {
   department: '部门',
@@ -10,15 +11,15 @@ const ROLE_TITLES: Record<string, string> = {
   system: '系统',
 };
 
-export const shanghaiTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** The recorded facts: what, when it happened, who recorded it and when (补录 shown), corrections asked. */
 export function FactsTable({
   facts,
+  titles,
   onCorrect,
 }: {
   facts: Fact[];
+  titles: Record<string, string>;
   onCorrect: ((fact: Fact) => void) | null;
 }) {
   const columns: ColumnsType<Fact> = [
@@ -28,7 +29,7 @@ export function FactsTable({
       dataIndex: 'type',
       render: (type: string, f) => (
         <Space size={4} wrap>
-          <span>{factTitle(type)}</span>
+          <span>{factTitle(titles, type)}</span>
           {typeof f.payload.year === 'number' && <span>（{f.payload.year} 年度）</span>}
           {f.history.corrections.some((c) => c.status === 'applied') && (
             <Tooltip title={`原登记日期 ${String(f.history.original.on ?? '')}`}>
@@ -50,7 +51,7 @@ export function FactsTable({
       dataIndex: 'recordedAt',
       render: (at: string, f) => (
         <Space size={4} wrap>
-          <span>{shanghaiTime(at)}</span>
+          <span>{formatDateTime(at)}</span>
           {f.daysRecordedLate !== null && <Tag color="orange">补录：晚 {f.daysRecordedLate} 天登记</Tag>}
         </Space>
       ),
@@ -61,7 +62,7 @@ export function FactsTable({
             title: '操作',
             key: 'actions',
             render: (_: unknown, f: Fact) => (
-              <Button size="small" onClick={() => onCorrect(f)} aria-label={`申请更正第 ${f.index + 1} 条事实：${factTitle(f.type)}`}>
+              <Button size="small" onClick={() => onCorrect(f)} aria-label={`申请更正第 ${f.index + 1} 条事实：${factTitle(titles, f.type)}`}>
                 申请更正
               </Button>
             ),

@@ -1,8 +1,7 @@
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { projectsApi } from './projects.api';
-
-declare function problemText(error: unknown): string;
+import { errorText } from '../../api/client';
 
 /**
  * A revocable iCalendar link for the department's due dates, copied for a calendar app to subscribe to.
@@ -30,7 +29,7 @@ export function FeedSubscribe({ departmentId, ownDepartment }: { departmentId: s
       setLink(url);
       await copy(url);
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     }
   };
 

@@ -60,13 +60,19 @@ function DateWhy({ label, why }: { label: string; why: DateExplanation }) {
 }
 
 /** Why an obligation's dates are what they are: its trigger, every step, the article. */
-export function ObligationExplanation({ obligation: o }: { obligation: Obligation }) {
+export function ObligationExplanation({
+  obligation: o,
+  titles,
+}: {
+  obligation: Obligation;
+  titles: Record<string, string>;
+}) {
   const t = o.explanation.trigger;
   return (
     <dl className="dk-explanation">
       <dt>起算</dt>
       <dd>
-        {t.on ? `${t.on} ${factTitle(t.event)}` : factTitle(t.event)}
+        {t.on ? `${t.on} ${factTitle(titles, t.event)}` : factTitle(titles, t.event)}
         {t.eventIndex !== null ? `（第 ${t.eventIndex + 1} 条事实）` : ''}
       </dd>
       {o.explanation.opens && <DateWhy label="开始办理日期" why={o.explanation.opens} />}

@@ -24,10 +24,12 @@ export function ObligationTimeline({
   obligations,
   facts,
   today,
+  titles,
 }: {
   obligations: Obligation[];
   facts: Fact[];
   today: string;
+  titles: Record<string, string>;
 }) {
   const paused = pausedSpans(facts, today);
   const axis = axisOf(timelineDates(obligations, paused, today));
@@ -88,7 +90,7 @@ export function ObligationTimeline({
                 </div>
               </div>
             ),
-            children: <ObligationExplanation obligation={o} />,
+            children: <ObligationExplanation obligation={o} titles={titles} />,
           };
         })}
       />

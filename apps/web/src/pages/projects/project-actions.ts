@@ -1,13 +1,20 @@
-import { EVENT_LABELS, STATUS_LABELS } from '../../../../../domain/engine/labels';
-import { RECORDABLE_BY } from '../../../../../domain/engine/permissions';
-import type { Role } from '../../../../../domain/engine/types';
+import type { Role } from '../../auth/session';
 import type { ObligationStatus, ProjectDetail, ProjectStatus } from './projects.types';
 
-/** 事项名称 of a fact type, as the engine's explanations name it. */
-export const factTitle = (type: string): string => EVENT_LABELS[type as keyof typeof EVENT_LABELS] ?? type;
+/** 事项名称 of a fact type, as the API worded it for this reader; the code only if it sent none. */
+export const factTitle = (titles: Record<string, string>, type: string): string => titles[type] ?? type;
+
+const OBLIGATION_STATUS_TITLES: Record<ObligationStatus, string> = {
+  pending: '未开始',
+  open: '进行中',
+  met: '已完成',
+  overdue: '已逾期',
+  'met-late': '逾期完成',
+  waived: '已豁免',
+};
 
 export const obligationStatusTitle = (status: string): string =>
-  STATUS_LABELS[status as ObligationStatus] ?? status;
+  OBLIGATION_STATUS_TITLES[status as ObligationStatus] ?? status;
 
 export const PROJECT_STATUS_TITLES: Record<ProjectStatus, string> = {
   active: '进行中',
@@ -19,16 +26,11 @@ export const PROJECT_STATUS_TITLES: Record<ProjectStatus, string> = {
 export const projectStatusTitle = (status: string): string =>
   PROJECT_STATUS_TITLES[status as ProjectStatus] ?? status;
 
-/**
- * Facts recorded through the fact form: the role's own (the server re-checks), without those that have
- * their own routes and forms (a change request; pause, resume and termination are the administrator's).
- */
-const OWN_FORMS = new Set(['change.requested', 'project.paused', 'project.resumed', 'termination.requested']);
-
-export function recordableFacts(role: Role): { type: string; title: string }[] {
-  return [...RECORDABLE_BY[role]]
-    .filter((type) => !OWN_FORMS.has(type))
-    .map((type) => ({ type, title: factTitle(type) }));
+/** The facts the fact form offers: those the API says the caller's role records there, by name. */
+export function recordableFacts(
+  project: Pick<ProjectDetail, 'recordableFacts' | 'factTitles'>,
+): { type: string; title: string }[] {
+  return project.recordableFacts.map((type) => ({ type, title: factTitle(project.factTitles, type) }));
 }
 
 export interface AllowedActions {
@@ -42,13 +44,17 @@ export interface AllowedActions {
  * What the caller may do on this project, from the role and the project's state, so the page offers only
  * that; the server decides again on every request.
  */
-export function allowedActions(role: Role, project: Pick<ProjectDetail, 'status' | 'facts'>): AllowedActions {
+export function allowedActions(
+  role: Role,
+  project: Pick<ProjectDetail, 'status' | 'facts' | 'recordableFacts'>,
+): AllowedActions {
   const open = project.status === 'active' || project.status === 'paused';
   return {
-    recordFact: open,
+    recordFact: open && project.recordableFacts.length > 0,
     requestChange: open,
-    // A department asks and the bureau decides; the administrator corrects on its own route.
+    // Anyone who sees the project may ask; the bureau decides, and an administrator's applies at once.
     requestCorrection: open && project.facts.length > 0,
-    subscribeFeed: true,
+    // A department subscribes to its own feed; the bureau names the project's department.
+    subscribeFeed: role === 'department' || role === 'operator' || role === 'admin',
   };
 }

@@ -11,18 +11,19 @@ import { allowedActions, factTitle, projectStatusTitle } from './project-actions
 import { projectsApi } from './projects.api';
 import type { Fact, ProjectDetail } from './projects.types';
 import { RecordFactForm } from './record-fact.form';
-
-declare function useSession(): { role: 'department' | 'operator' | 'admin'; departmentId: string | null };
-declare function problemText(error: unknown): string;
+import { errorText } from '../../api/client';
+import { useSession } from '../../auth/use-session';
+import { PageHeader } from '../../components/page-header';
+import { shanghaiToday } from '../../components/format';
 
 const yuan = (n: number | undefined) =>
   n === undefined ? '—' : `${n.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`;
-const shanghaiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 /** One project: its obligations on a timeline with their explanations, facts, requirements, trail, actions. */
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
-  const session = useSession();
+  // The page sits behind the console's sign-in; the server decides again on every call.
+  const role = useSession()?.user.role ?? 'department';
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -35,7 +36,7 @@ export function ProjectDetailPage() {
         setProject(p);
         setError(null);
       },
-      (e) => setError(problemText(e)),
+      (e) => setError(errorText(e)),
     );
   }, [id]);
   useEffect(load, [load, version]);
@@ -45,24 +46,27 @@ export function ProjectDetailPage() {
   };
 
   if (error && !project) return <Alert type="error" showIcon title="无法打开项目" description={error} />;
-  if (!project) return <Spin tip="正在加载项目…" />;
+  if (!project)
+    return (
+      <Space>
+        <Spin /> 正在加载项目…
+      </Space>
+    );
 
   const today = shanghaiToday();
-  const may = allowedActions(session.role, project);
+  const may = allowedActions(role, project);
   const notInForce = project.flags.find((f) => f.code === 'policy-not-in-force');
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {toastHolder}
       <Breadcrumb items={[{ title: <Link to="/projects">项目清单</Link> }, { title: project.name }]} />
-      <Card
-        title={
-          <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
-            {project.name}
-          </Typography.Title>
-        }
+      <PageHeader
+        title={project.name}
+        subtitle={`${project.departmentName} · ${project.policy?.name ?? project.policyId}`}
         extra={<Tag>{projectStatusTitle(project.status)}</Tag>}
-      >
+      />
+      <Card title={<h2 className="dk-card-title">项目信息</h2>}>
         {notInForce && (
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="登记时适用办法不在施行期内" description={notInForce.message} />
         )}
@@ -79,30 +83,39 @@ export function ProjectDetailPage() {
         </Descriptions>
       </Card>
 
-      <Card title={<h3 className="dk-card-title">期限时间轴</h3>}>
+      <Card title={<h2 className="dk-card-title">期限时间轴</h2>}>
         <Typography.Paragraph type="secondary">展开每个事项，可查看日期的计算依据：起算事实、计入的工作日、跳过的节假日、顺延和条款。</Typography.Paragraph>
-        <ObligationTimeline obligations={project.obligations} facts={project.facts} today={today} />
+        <ObligationTimeline
+          obligations={project.obligations}
+          facts={project.facts}
+          today={today}
+          titles={project.factTitles}
+        />
       </Card>
 
       {may.recordFact && (
-        <Card title={<h3 className="dk-card-title">登记事实</h3>}>
-          <RecordFactForm projectId={project.id} role={session.role} obligations={project.obligations} onRecorded={changed} />
+        <Card title={<h2 className="dk-card-title">登记事实</h2>}>
+          <RecordFactForm project={project} onRecorded={changed} />
         </Card>
       )}
 
-      <Card title={<h3 className="dk-card-title">已登记的事实</h3>}>
-        <FactsTable facts={project.facts} onCorrect={may.requestCorrection ? setCorrecting : null} />
+      <Card title={<h2 className="dk-card-title">已登记的事实</h2>}>
+        <FactsTable
+          facts={project.facts}
+          titles={project.factTitles}
+          onCorrect={may.requestCorrection ? setCorrecting : null}
+        />
         {project.withdrawnFacts.length > 0 && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             已撤回：
             {project.withdrawnFacts
-              .map((w) => `${factTitle(String(w.original.type))}（${String(w.original.on)}）`)
+              .map((w) => `${factTitle(project.factTitles, String(w.original.type))}（${String(w.original.on)}）`)
               .join('、')}
           </Typography.Paragraph>
         )}
       </Card>
 
-      <Card title={<h3 className="dk-card-title">要求与变更</h3>}>
+      <Card title={<h2 className="dk-card-title">要求与变更</h2>}>
         <List
           header={<strong>办法对本项目的要求</strong>}
           dataSource={project.requirements}
@@ -127,27 +140,26 @@ export function ProjectDetailPage() {
         />
         {may.requestChange && (
           <>
-            <Typography.Title level={4} style={{ fontSize: 16 }}>
-              申请变更
-            </Typography.Title>
+            <h3 className="dk-subtitle">申请变更</h3>
             <ChangeRequestForm projectId={project.id} onRequested={() => changed('已提交变更申请')} />
           </>
         )}
       </Card>
 
       {may.subscribeFeed && (
-        <Card title={<h3 className="dk-card-title">订阅期限日历</h3>}>
-          <FeedSubscribe departmentId={project.departmentId} ownDepartment={session.role === 'department'} />
+        <Card title={<h2 className="dk-card-title">订阅期限日历</h2>}>
+          <FeedSubscribe departmentId={project.departmentId} ownDepartment={role === 'department'} />
         </Card>
       )}
 
-      <Card title={<h3 className="dk-card-title">审计记录</h3>}>
+      <Card title={<h2 className="dk-card-title">审计记录</h2>}>
         <AuditTrail projectId={project.id} version={version} />
       </Card>
 
       <CorrectionModal
         projectId={project.id}
         fact={correcting}
+        titles={project.factTitles}
         onClose={() => setCorrecting(null)}
         onRequested={(text) => {
           setCorrecting(null);

@@ -18,26 +18,29 @@ const obligation = (o: Partial<Obligation>): Obligation => ({
 });
 
 describe('what the project page offers', () => {
-  it('lists the facts a department records, by 事项名称, without the bureau’s acts or those with their own form', () => {
-    const facts = recordableFacts('department');
-    expect(facts).toContainEqual({ type: 'contract.signed', title: '签订合同' });
-    const types = facts.map((f) => f.type);
-    expect(types).not.toContain('acceptance.passed');
-    expect(types).not.toContain('change.requested');
-    expect(types).not.toContain('termination.requested');
-    expect(recordableFacts('operator').map((f) => f.type)).toContain('acceptance.passed');
-    expect(factTitle('acceptance.preliminary.failed')).toBe('初步验收未通过');
+  const titles = { 'contract.signed': '签订合同', 'contract.filed': '合同备案' };
+
+  it('offers the facts the API says the caller records, by their 事项名称', () => {
+    expect(recordableFacts({ recordableFacts: ['contract.signed', 'contract.filed'], factTitles: titles })).toEqual([
+      { type: 'contract.signed', title: '签订合同' },
+      { type: 'contract.filed', title: '合同备案' },
+    ]);
+    expect(factTitle(titles, 'trial-run.started')).toBe('trial-run.started');
   });
 
   it('offers recording, changes and corrections only while the project runs, and corrections only of facts', () => {
-    expect(allowedActions('department', { status: 'active', facts: [] })).toMatchObject({
+    const facts = [{}] as never[];
+    expect(allowedActions('department', { status: 'active', facts: [], recordableFacts: ['contract.signed'] })).toMatchObject({
       recordFact: true,
       requestChange: true,
       requestCorrection: false,
     });
-    const closed = allowedActions('department', { status: 'terminated', facts: [{} as never] });
+    const closed = allowedActions('department', { status: 'terminated', facts, recordableFacts: ['contract.signed'] });
     expect(closed).toMatchObject({ recordFact: false, requestChange: false, requestCorrection: false });
-    expect(allowedActions('operator', { status: 'paused', facts: [{} as never] }).requestCorrection).toBe(true);
+    expect(allowedActions('operator', { status: 'paused', facts, recordableFacts: [] })).toMatchObject({
+      recordFact: false,
+      requestCorrection: true,
+    });
   });
 });
 

@@ -1,12 +1,13 @@
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { projectsApi } from './projects.api';
-import type { Department, Policy } from './projects.types';
-
-declare function useSession(): { role: 'department' | 'operator' | 'admin'; departmentId: string | null };
-declare function problemText(error: unknown): string;
+import type { Policy } from './projects.types';
+import { useDepartments } from '../../api/departments';
+import { PageHeader } from '../../components/page-header';
+import { errorText } from '../../api/client';
+import { useSession } from '../../auth/use-session';
 
 interface Values {
   name: string;
@@ -25,11 +26,12 @@ const inForceText = (p: Policy) =>
 
 /** Registers a project under a regulation in force, or, confirmed explicitly, one that is not. */
 export function ProjectRegisterPage() {
-  const session = useSession();
+  // The page sits behind the console's sign-in; the server decides again on every call.
+  const role = useSession()?.user.role ?? 'department';
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [policies, setPolicies] = useState<Policy[]>([]);
-  const [departments, setDepartments] = useState<Department[]>([]);
+  const departments = useDepartments().filter((d) => d.active);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // One key per form: a retry after a lost answer registers the same project, not a second one.
@@ -38,10 +40,8 @@ export function ProjectRegisterPage() {
   const policy = policies.find((p) => p.id === policyId);
 
   useEffect(() => {
-    projectsApi.policies().then(setPolicies, (e) => setError(problemText(e)));
-    if (session.role !== 'department')
-      projectsApi.departments().then((d) => setDepartments(d.items.filter((x) => x.active)), (e) => setError(problemText(e)));
-  }, [session.role]);
+    projectsApi.policies().then(setPolicies, (e) => setError(errorText(e)));
+  }, []);
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -65,7 +65,7 @@ export function ProjectRegisterPage() {
       );
       navigate(`/projects/${created.id}`);
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }
@@ -75,7 +75,9 @@ export function ProjectRegisterPage() {
   const outOfForce = policies.filter((p) => !p.inForce);
 
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>登记项目</Typography.Title>}>
+    <>
+      <PageHeader title="登记项目" subtitle="登记后即按适用办法计算各事项的期限；已经发生的事实可在项目页登记。" />
+      <Card>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -87,7 +89,7 @@ export function ProjectRegisterPage() {
         <Form.Item label="项目名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, { max: 200, message: '项目名称不超过 200 字' }]}>
           <Input />
         </Form.Item>
-        {session.role !== 'department' && (
+        {role !== 'department' && (
           <Form.Item label="部门" name="departmentId" rules={[{ required: true, message: '请选择项目所属部门' }]}>
             <Select options={departments.map((d) => ({ value: d.code, label: d.name }))} />
           </Form.Item>
@@ -152,6 +154,7 @@ export function ProjectRegisterPage() {
           <Button onClick={() => navigate('/projects')}>返回项目清单</Button>
         </Space>
       </Form>
-    </Card>
+      </Card>
+    </>
   );
 }

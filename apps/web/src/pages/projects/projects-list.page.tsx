@@ -1,32 +1,33 @@
-import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { projectStatusTitle, PROJECT_STATUS_TITLES } from './project-actions';
 import { projectsApi, type ProjectFilters } from './projects.api';
-import type { Department, Page, Policy, ProjectSummary } from './projects.types';
-
-declare function useSession(): { role: 'department' | 'operator' | 'admin'; departmentId: string | null };
-declare function problemText(error: unknown): string;
+import type { Page, Policy, ProjectSummary } from './projects.types';
+import { useDepartments } from '../../api/departments';
+import { PageHeader } from '../../components/page-header';
+import { errorText } from '../../api/client';
+import { useSession } from '../../auth/use-session';
 
 const PAGE_SIZE = 20;
 
 /** Every project the caller may see, filtered, searchable by name or 项目编号, exportable as it is filtered. */
 export function ProjectsListPage() {
-  const session = useSession();
+  // The page sits behind the console's sign-in; the server decides again on every call.
+  const role = useSession()?.user.role ?? 'department';
   const navigate = useNavigate();
   const [filters, setFilters] = useState<ProjectFilters>({});
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page<ProjectSummary> | null>(null);
   const [policies, setPolicies] = useState<Policy[]>([]);
-  const [departments, setDepartments] = useState<Department[]>([]);
+  const departments = useDepartments();
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
   useEffect(() => {
-    projectsApi.policies().then(setPolicies, (e) => setError(problemText(e)));
-    projectsApi.departments().then((d) => setDepartments(d.items), (e) => setError(problemText(e)));
+    projectsApi.policies().then(setPolicies, (e) => setError(errorText(e)));
   }, []);
 
   useEffect(() => {
@@ -35,7 +36,7 @@ export function ProjectsListPage() {
     projectsApi
       .list(filters, page, PAGE_SIZE)
       .then((d) => live && (setData(d), setError(null)))
-      .catch((e) => live && setError(problemText(e)))
+      .catch((e) => live && setError(errorText(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
@@ -76,16 +77,19 @@ export function ProjectsListPage() {
   ];
 
   return (
-    <Card
-      title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>项目清单</Typography.Title>}
-      extra={
-        <Button type="primary" onClick={() => navigate('/projects/new')}>
-          登记项目
-        </Button>
-      }
-    >
+    <>
+      <PageHeader
+        title="项目"
+        subtitle={role === 'department' ? '本部门登记的项目' : '各部门登记的项目'}
+        extra={
+          <Button type="primary" onClick={() => navigate('/projects/new')}>
+            登记项目
+          </Button>
+        }
+      />
+      <Card>
       <Space wrap style={{ marginBottom: 16 }}>
-        {session.role !== 'department' && (
+        {role !== 'department' && (
           <Select
             aria-label="按部门筛选"
             placeholder="全部部门"
@@ -124,10 +128,10 @@ export function ProjectsListPage() {
           onSearch={(q) => filter({ q: q.trim() || undefined })}
           enterButton="搜索"
         />
-        <Button onClick={() => projectsApi.exportFile(filters, 'xlsx').catch((e) => setError(problemText(e)))}>
+        <Button onClick={() => projectsApi.exportFile(filters, 'xlsx').catch((e) => setError(errorText(e)))}>
           导出 Excel
         </Button>
-        <Button onClick={() => projectsApi.exportFile(filters, 'csv').catch((e) => setError(problemText(e)))}>
+        <Button onClick={() => projectsApi.exportFile(filters, 'csv').catch((e) => setError(errorText(e)))}>
           导出 CSV
         </Button>
       </Space>
@@ -148,6 +152,7 @@ export function ProjectsListPage() {
         }}
         locale={{ emptyText: '没有符合条件的项目' }}
       />
-    </Card>
+      </Card>
+    </>
   );
 }

@@ -8,9 +8,17 @@ import type {
   ProjectSummary,
 } from './projects.types';
 
-// TODO(web-core): replace with the console's api client.
-declare function call<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
-declare function download(path: string, filename: string): Promise<void>;
+import { download, get, post, send } from '../../api/client';
+
+/** A POST that carries an Idempotency-Key, so a retry after a lost answer changes nothing twice. */
+async function postOnce<T>(path: string, body: unknown, key: string): Promise<T> {
+  const res = await send(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'Idempotency-Key': key },
+  });
+  return (await res.json()) as T;
+}
 
 export interface ProjectFilters {
   department?: string;
@@ -19,41 +27,34 @@ export interface ProjectFilters {
   q?: string;
 }
 
-const query = (params: Record<string, string | number | undefined>): string => {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
-};
-
 export const projectsApi = {
   list: (filters: ProjectFilters, page: number, pageSize: number) =>
-    call<Page<ProjectSummary>>('GET', `/projects${query({ ...filters, page, pageSize })}`),
+    get<Page<ProjectSummary>>('/projects', { ...filters, page, pageSize }),
   exportFile: (filters: ProjectFilters, format: 'xlsx' | 'csv') =>
-    download(`/projects/export.${format}${query({ ...filters })}`, `项目清单.${format}`),
-  policies: () => call<Policy[]>('GET', '/policies'),
-  departments: () => call<{ items: Department[] }>('GET', '/departments'),
+    download(`/projects/export.${format}`, { ...filters }, `projects.${format}`),
+  policies: () => get<Policy[]>('/policies'),
+  departments: () => get<{ items: Department[] }>('/departments'),
   register: (body: Record<string, unknown>, idempotencyKey: string) =>
-    call<ProjectDetail>('POST', '/projects', body, { 'Idempotency-Key': idempotencyKey }),
-  detail: (id: string) => call<ProjectDetail>('GET', `/projects/${id}`),
+    postOnce<ProjectDetail>('/projects', body, idempotencyKey),
+  detail: (id: string) => get<ProjectDetail>(`/projects/${id}`),
   audit: (id: string, page: number, pageSize: number) =>
-    call<Page<AuditItem>>('GET', `/projects/${id}/audit${query({ page, pageSize })}`),
+    get<Page<AuditItem>>(`/projects/${id}/audit`, { page, pageSize }),
   recordFact: (id: string, fact: FactInput, idempotencyKey: string) =>
-    call<{ factIndex: number }>('POST', `/projects/${id}/events`, fact, { 'Idempotency-Key': idempotencyKey }),
+    postOnce<{ factIndex: number }>(`/projects/${id}/events`, fact, idempotencyKey),
   requestChange: (
     id: string,
     change: { on: string; amount: number; newTotal: number; brandChange?: boolean; goalsChanged?: boolean; reason?: string },
     idempotencyKey: string,
   ) =>
-    call<{ factIndex: number; path: string; basis: string; reason: string }>(
-      'POST',
+    postOnce<{ factIndex: number; path: string; basis: string; reason: string }>(
       `/projects/${id}/changes`,
       change,
-      { 'Idempotency-Key': idempotencyKey },
+      idempotencyKey,
     ),
   requestCorrection: (id: string, factIndex: number, body: { kind: 'date' | 'withdraw'; on?: string; reason: string }) =>
-    call<{ id: string; status: string }>('POST', `/projects/${id}/facts/${factIndex}/corrections`, body),
+    post<{ id: string; status: string }>(`/projects/${id}/facts/${factIndex}/corrections`, body),
   createFeed: (departmentId?: string) =>
-    call<{ token: string; departmentId: string; path: string }>(
-      'POST',
+    post<{ token: string; departmentId: string; path: string }>(
       '/calendar/feeds',
       departmentId ? { departmentId } : {},
     ),

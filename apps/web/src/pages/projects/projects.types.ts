@@ -113,6 +113,10 @@ export interface ProjectDetail extends ProjectSummary {
   withdrawnFacts: { original: Record<string, unknown>; corrections: CorrectionStep[] }[];
   requirements: { key: string; title: string; basis: string }[];
   changes: { event: number; path: 'filing' | 'approval' | 'rejected'; basis: string; reason: string }[];
+  /** 事项名称 by fact type, in the reader's language. */
+  factTitles: Record<string, string>;
+  /** The fact types the caller's role records through the fact form. */
+  recordableFacts: string[];
 }
 
 export interface AuditItem {

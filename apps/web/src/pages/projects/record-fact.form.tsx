@@ -1,12 +1,10 @@
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { Role } from '../../../../../domain/engine/types';
 import { recordableFacts } from './project-actions';
 import { projectsApi } from './projects.api';
-import type { Obligation } from './projects.types';
-
-declare function problemText(error: unknown): string;
+import type { ProjectDetail } from './projects.types';
+import { errorText } from '../../api/client';
 
 interface Values {
   type: string;
@@ -22,28 +20,25 @@ interface Values {
  * and nothing is recorded.
  */
 export function RecordFactForm({
-  projectId,
-  role,
-  obligations,
+  project,
   onRecorded,
 }: {
-  projectId: string;
-  role: Role;
-  obligations: Obligation[];
+  project: ProjectDetail;
   onRecorded: (message: string) => void;
 }) {
   const [form] = Form.useForm<Values>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const type = Form.useWatch('type', form);
-  const facts = recordableFacts(role);
+  const facts = recordableFacts(project);
+  const obligations = project.obligations;
 
   const submit = async (v: Values) => {
     setSaving(true);
     setRefusal(null);
     try {
       await projectsApi.recordFact(
-        projectId,
+        project.id,
         {
           type: v.type,
           on: v.on.format('YYYY-MM-DD'),
@@ -57,7 +52,7 @@ export function RecordFactForm({
       form.resetFields();
       onRecorded(`已登记“${facts.find((f) => f.type === v.type)?.title ?? v.type}”（${v.on.format('YYYY-MM-DD')}）`);
     } catch (e) {
-      setRefusal(problemText(e));
+      setRefusal(errorText(e));
     } finally {
       setSaving(false);
     }
