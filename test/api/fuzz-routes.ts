@@ -55,6 +55,13 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   { method: 'get', path: ({ project }) => `/api/v1/projects/${project}` },
   { method: 'get', path: ({ junk }) => `/api/v1/projects/${junk}` },
   {
+    method: 'get',
+    path: ({ project }) => `/api/v1/projects/${project}/audit`,
+    query: true,
+    texts: ['page', 'pageSize'],
+  },
+  { method: 'get', path: ({ junk }) => `/api/v1/projects/${junk}/audit` },
+  {
     method: 'post',
     path: ({ project }) => `/api/v1/projects/${project}/events`,
     template: { type: 'change.requested', on: today, amount: 1, newTotal: 900_000 },

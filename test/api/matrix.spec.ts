@@ -64,6 +64,11 @@ const CELLS: Cell[] = [
     expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 404, operator: 200, admin: 200 },
   },
   {
+    name: 'GET /projects/:id/audit',
+    call: (h) => h.get(`${p()}/audit`),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 404, operator: 200, admin: 200 },
+  },
+  {
     name: 'GET /projects/:id/calendar.ics',
     call: (h) => h.get(`${p()}/calendar.ics`),
     expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 404, operator: 200, admin: 200 },

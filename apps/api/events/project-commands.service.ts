@@ -71,7 +71,17 @@ export class ProjectCommands {
       // The validator refused the fact: its reason is the cause, the structured refusal its detail.
       if (error instanceof WorkflowUpdateFailedError) {
         const refused = refusalOf(error.cause);
-        if (refused) throw refusalException(422, refused);
+        if (refused) {
+          // Nothing was recorded, but the attempt and its reason belong to the project's trail.
+          await this.audit.append({
+            actorId: principal.id,
+            actorRole: principal.role,
+            action: command.kind === 'record' ? 'fact.refused' : `project.${command.kind}-refused`,
+            projectId,
+            details: { command, refusal: refused },
+          });
+          throw refusalException(422, refused);
+        }
         throw localized(
           422,
           `无法登记：${error.cause?.message ?? error.message}，请核对后重试`,

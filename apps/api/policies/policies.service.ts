@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy, UnprocessableEntityException } from '@nestjs/common';
-import { DEFAULT_REMINDERS, findPolicy, POLICIES, PolicyPack } from '../../../domain';
+import { DEFAULT_REMINDERS, findPolicy, POLICIES, PolicyPack, shanghaiDateOf } from '../../../domain';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { SimulationPool } from './simulation-pool';
 import { localized } from '../common/localized.exception';
@@ -8,6 +8,7 @@ import { localized } from '../common/localized.exception';
 export const SIMULATE_LIMITS = { cases: 20, eventsPerCase: 200, events: 1_000, answerBytes: 2_000_000 };
 
 function describePolicy(p: PolicyPack) {
+  const today = shanghaiDateOf(Date.now());
   return {
     id: p.id,
     name: p.name,
@@ -17,6 +18,10 @@ function describePolicy(p: PolicyPack) {
     validFrom: p.validFrom,
     validUntil: p.validUntil,
     draft: p.draft,
+    // Whether a registration today needs allowOutOfForce, judged as registration judges it.
+    inForce:
+      (p.validFrom === null || today >= p.validFrom) && (p.validUntil === null || today <= p.validUntil),
+    requiresCategory: p.requiresCategory ?? false,
     obligations: p.obligations.map((r) => ({ key: r.key, title: r.title, basis: r.basis, metBy: r.metBy })),
     requirements: p.requirements.map(({ key, title, basis }) => ({ key, title, basis })),
     change: { basis: p.change.basis },

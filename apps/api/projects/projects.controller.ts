@@ -12,8 +12,12 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Lang } from '../../../domain';
 import { idempotencyKey } from '../common/idempotency';
+import { PageQuery } from '../common/page.query';
 import { CurrentUser, Principal } from '../common/principal';
+import { RequestLang } from '../common/request-lang';
+import { ProjectAuditService } from './project-audit.service';
 import { ProjectsService } from './projects.service';
 import { projectsCsv, projectsXlsx } from './projects-export';
 import { ListProjectsQuery, ProjectFilters, RegisterProjectDto } from './register-project.dto';
@@ -22,7 +26,10 @@ import { ListProjectsQuery, ProjectFilters, RegisterProjectDto } from './registe
 @ApiBearerAuth()
 @Controller('projects')
 export class ProjectsController {
-  constructor(private readonly projects: ProjectsService) {}
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly audit: ProjectAuditService,
+  ) {}
 
   @Post()
   @ApiHeader({
@@ -71,7 +78,22 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  detail(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.projects.detail(user, id);
+  detail(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @RequestLang() lang: Lang,
+  ) {
+    return this.projects.detail(user, id, lang);
+  }
+
+  /** The project's audit trail, newest first, with each action's name in the reader's language. */
+  @Get(':id/audit')
+  auditTrail(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PageQuery,
+    @RequestLang() lang: Lang,
+  ) {
+    return this.audit.list(user, id, query, lang);
   }
 }

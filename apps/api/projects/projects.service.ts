@@ -1,15 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import {
   DepartmentEntity,
   FactCorrectionEntity,
   FactEntity,
   ObligationEntity,
   ProjectEntity,
+  UserEntity,
 } from '../../../db/entities';
 import {
+  DEFAULT_LANG,
+  EVENT_TYPES,
+  eventTitle,
+  mayRecord,
+  type Lang,
   daysRecordedLate,
   evaluate,
   findPolicy,
@@ -23,6 +29,7 @@ import { containsPattern } from '../common/like-pattern';
 import type { Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { RECORDABLE_TYPES } from '../events/record-event.dto';
 import { ProjectAccess } from './project-access.service';
 import type { ListProjectsQuery, ProjectFilters, RegisterProjectDto } from './register-project.dto';
 import { EXPORT_LIMIT, exportRows } from './projects-export';
@@ -88,7 +95,7 @@ export class ProjectsService {
     return q.orderBy('p.next_due_on', 'ASC', 'NULLS LAST').addOrderBy('p.created_at', 'DESC');
   }
 
-  async detail(principal: Principal, id: string) {
+  async detail(principal: Principal, id: string, lang: Lang = DEFAULT_LANG) {
     const project = await this.access.visible(principal, id);
     const [obligations, facts, audit, corrections] = await Promise.all([
       this.dataSource
@@ -113,6 +120,7 @@ export class ProjectsService {
         })
       : null;
     const names = await this.scope.names([project.departmentId]);
+    const recorders = await this.peopleNamed(facts.map((f) => f.actorId));
     return {
       ...summary(project, names),
       attributes: project.attributes,
@@ -140,6 +148,7 @@ export class ProjectsService {
         payload: f.payload,
         actorId: f.actorId,
         actorRole: f.actorRole,
+        actorName: recorders.get(f.actorId) ?? f.actorId,
         recordedAt: f.recordedAt,
         // The fact as first recorded, and every correction asked for it, with who, when and why.
         history: {
@@ -155,7 +164,24 @@ export class ProjectsService {
       requirements: evaluation?.requirements ?? [],
       changes: evaluation?.changes ?? [],
       audit,
+      // What the console shows and offers, worded here so the browser needs no copy of the domain.
+      factTitles: Object.fromEntries(
+        [...EVENT_TYPES, 'project.registered'].map((t) => [t, eventTitle(t, lang)]),
+      ),
+      recordableFacts: RECORDABLE_TYPES.filter(
+        (t) => t !== 'change.requested' && mayRecord(principal.role, t),
+      ),
     };
+  }
+
+  /** Display names of the people who recorded facts; a system actor keeps its id. */
+  private async peopleNamed(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { id: In(unique) }, select: { id: true, displayName: true, username: true } });
+    return new Map(users.map((u) => [u.id, u.displayName || u.username]));
   }
 }
 

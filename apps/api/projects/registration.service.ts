@@ -104,10 +104,15 @@ export class RegistrationService {
       (pack.validFrom !== null && today < pack.validFrom) ||
       (pack.validUntil !== null && today > pack.validUntil);
     if (outOfForce && !dto.allowOutOfForce) {
-      throw localized(
+      const from = pack.validFrom ?? '…';
+      const until = pack.validUntil ?? '…';
+      throw new LocalizedException(
         422,
-        `「policy」${pack.name}在 ${today} 不在施行期内（施行期 ${pack.validFrom ?? '…'} 至 ${pack.validUntil ?? '…'}）；如确需按它登记，请加上 allowOutOfForce: true，项目将被标注`,
-        `${pack.name} is not in force on ${today} (in force ${pack.validFrom ?? '…'} to ${pack.validUntil ?? '…'}); send allowOutOfForce: true to register anyway, and the project will be flagged`,
+        (lang) =>
+          lang === 'en'
+            ? `${pack.name} is not in force on ${today} (in force ${from} to ${until}); send allowOutOfForce: true to register anyway, and the project will be flagged`
+            : `「policy」${pack.name}在 ${today} 不在施行期内（施行期 ${from} 至 ${until}）：如确需按该办法登记，请确认后重新提交（allowOutOfForce: true），项目将标注“办法不在施行期内”`,
+        { code: 'policy-not-in-force' },
       );
     }
     const id = options.code
