@@ -1,0 +1,2 @@
+// TODO(web-core): the console's problem+json reader.
+export declare function problemText(error: unknown): string;
