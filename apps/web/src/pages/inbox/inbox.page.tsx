@@ -1,0 +1,5 @@
+import { Placeholder } from '../placeholder.page';
+
+export function InboxPage() {
+  return <Placeholder title="消息" />;
+}
