@@ -17,14 +17,27 @@ import type {
   Role,
 } from './admin.types';
 
-// TODO(web-core): the console's api client.
-declare function call<T>(method: string, path: string, body?: unknown): Promise<T>;
-declare function upload<T>(path: string, form: FormData): Promise<T>;
-declare function download(path: string, filename: string): Promise<void>;
+import { download as fetchDownload, get, patch, post, put, send } from '../../api/client';
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  if (method === 'GET') return get<T>(path);
+  if (method === 'POST') return post<T>(path, body);
+  if (method === 'PUT') return put<T>(path, body);
+  return patch<T>(path, body);
+}
+
+async function upload<T>(path: string, form: FormData): Promise<T> {
+  const res = await send(path, { method: 'POST', body: form });
+  return (await res.json()) as T;
+}
+
+const download = (path: string, filename: string) => fetchDownload(path, {}, filename);
 
 const query = (params: Record<string, string | number | undefined>): string => {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]): [string, string] => [k, String(v)])).toString()}` : '';
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  const text = search.toString();
+  return text ? `?${text}` : '';
 };
 
 export interface AccountInput {

@@ -1,2 +1,1 @@
-// TODO(web-core): the console's problem+json reader.
-export declare function problemText(error: unknown): string;
+export { errorText as problemText } from '../../api/client';
