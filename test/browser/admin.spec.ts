@@ -41,9 +41,9 @@ it('creates a department and an account, showing its one-time password once', as
   await page.getByRole('button', { name: '新建部门' }).click();
   await page.getByLabel('部门编号').fill(`dept-ui${tag}`);
   await page.getByLabel('部门名称').fill(`浏览器测试局${tag}`);
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
   await page.getByText(`已创建部门「浏览器测试局${tag}」`).waitFor();
-  await page.getByRole('cell', { name: `dept-ui${tag}` }).waitFor();
+  await page.getByRole('cell', { name: `dept-ui${tag}`, exact: true }).waitFor();
   await screenshot(page, 'admin-departments');
   await axeCheck(page);
 
@@ -54,21 +54,25 @@ it('creates a department and an account, showing its one-time password once', as
   await page.getByLabel('姓名').fill('界面测试员');
   await page.getByLabel('所属部门').fill(`dept-ui${tag}`);
   await page.locator('.ant-select-item-option', { hasText: `dept-ui${tag}` }).click();
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
   const secret = page.getByTestId('one-time-password');
   await secret.waitFor();
   expect((await secret.innerText()).trim().length).toBeGreaterThanOrEqual(12);
   await screenshot(page, 'admin-one-time-password');
   await axeCheck(page);
   await page.getByRole('button', { name: '我已记下' }).click();
-  await page.getByRole('cell', { name: `ui.${tag}` }).waitFor();
+  await page.getByRole('cell', { name: `ui.${tag}`, exact: true }).waitFor();
   const users = await system
     .http()
     .get('/api/v1/users')
     .set(await as('admin'))
     .expect(200);
   expect(users.body.items).toContainEqual(
-    expect.objectContaining({ username: `ui.${tag}`, departmentId: `dept-ui${tag}`, mustChangePassword: true }),
+    expect.objectContaining({
+      username: `ui.${tag}`,
+      departmentId: `dept-ui${tag}`,
+      mustChangePassword: true,
+    }),
   );
   await screenshot(page, 'admin-users');
 });
@@ -78,26 +82,35 @@ it('pauses and resumes a project with a reason, and shows a refused termination 
   const id = await register({ name, policy: 'shandong', planYear: 2027, investment: 1 });
   await page.goto('/admin/projects');
   await page.getByLabel('按项目名称或项目编号搜索').fill(name);
-  await page.getByRole('button', { name: '搜索' }).click();
+  await page.getByRole('button', { name: /^搜\s*索$/ }).click();
   const row = page.getByRole('row', { name: new RegExp(name) });
-  await row.getByRole('button', { name: '暂停' }).click();
+  await row.getByRole('button', { name: /^暂\s*停$/ }).click();
   await page.getByLabel('原因').fill('等待资金到位');
   await page.getByRole('button', { name: '确认暂停' }).click();
   await page.getByText(`已暂停「${name}」`).waitFor();
   expect(await statusOf(id)).toBe('paused');
   await screenshot(page, 'admin-projects-paused');
   await axeCheck(page);
-  await row.getByRole('button', { name: '恢复' }).click();
+  await row.getByRole('button', { name: /^恢\s*复$/ }).click();
   await page.getByLabel('原因').fill('资金已到位');
   await page.getByRole('button', { name: '确认恢复' }).click();
   await page.getByText(`已恢复「${name}」`).waitFor();
   expect(await statusOf(id)).toBe('active');
 
   const jinhu = `金湖终止测试${tag}`;
-  const jinhuId = await register({ name: jinhu, policy: 'jinhu', planYear: 2027, investment: 1, category: 'general' });
+  const jinhuId = await register({
+    name: jinhu,
+    policy: 'jinhu',
+    planYear: 2027,
+    investment: 1,
+    category: 'general',
+  });
   await page.getByLabel('按项目名称或项目编号搜索').fill(jinhu);
-  await page.getByRole('button', { name: '搜索' }).click();
-  await page.getByRole('row', { name: new RegExp(jinhu) }).getByRole('button', { name: '终止' }).click();
+  await page.getByRole('button', { name: /^搜\s*索$/ }).click();
+  await page
+    .getByRole('row', { name: new RegExp(jinhu) })
+    .getByRole('button', { name: /^终\s*止$/ })
+    .click();
   await page.getByLabel('原因').fill('项目合并');
   const soon = addDays(shanghaiDateOf(Date.now()), 3);
   await page.getByLabel('生效日期').fill(soon);
@@ -111,7 +124,7 @@ it('pauses and resumes a project with a reason, and shows a refused termination 
   expect(text).toMatch(/请把生效日期改为 \d{4}-\d{2}-\d{2} 或之后/);
   await screenshot(page, 'admin-projects-refused');
   await axeCheck(page);
-  await page.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: /^取\s*消$/ }).click();
   expect(await statusOf(jinhuId)).toBe('active');
 });
 
@@ -161,7 +174,7 @@ it('checks an import and shows its problems by row and column', async () => {
   await page.getByRole('button', { name: '检查（不导入）' }).click();
   await page.getByText('检查完成（尚未导入）').waitFor();
   const problems = page.locator('table', { has: page.getByText('问题清单（按行、列）') });
-  await problems.getByRole('cell', { name: '合同签订日期' }).waitFor();
+  await problems.getByRole('cell', { name: '合同签订日期', exact: true }).waitFor();
   await problems.getByRole('cell', { name: '部门', exact: true }).waitFor();
   expect(await problems.innerText()).toContain('2025-02-30');
   await screenshot(page, 'admin-imports');

@@ -66,8 +66,11 @@ export const adminApi = {
 
   projects: (q: string, page: number, pageSize: number) =>
     call<Page<ProjectRow>>('GET', `/projects${query({ q, page, pageSize })}`),
-  control: (id: string, act: 'pause' | 'resume' | 'terminate', body: { reason: string; effectiveOn?: string }) =>
-    call<{ status: string }>('POST', `/projects/${id}/${act}`, body),
+  control: (
+    id: string,
+    act: 'pause' | 'resume' | 'terminate',
+    body: { reason: string; effectiveOn?: string },
+  ) => call<{ status: string }>('POST', `/projects/${id}/${act}`, body),
 
   calendarYears: () => call<CalendarYears>('GET', '/calendar/years'),
   previewNotice: (notice: Notice) =>
@@ -87,7 +90,8 @@ export const adminApi = {
     call<{ requeued: number }>('POST', `/notifications/${encodeURIComponent(id)}/retry`),
   incidents: (page: number, pageSize: number) =>
     call<Page<Incident>>('GET', `/oversight/incidents${query({ page, pageSize })}`),
-  retryIncident: (id: string) => call<unknown>('POST', `/oversight/incidents/${encodeURIComponent(id)}/retry`),
+  retryIncident: (id: string) =>
+    call<unknown>('POST', `/oversight/incidents/${encodeURIComponent(id)}/retry`),
 
   allowList: () => call<AllowList>('GET', '/admin/webhook-allowlist'),
   setAllowList: (entries: string[]) => call<AllowList>('PUT', '/admin/webhook-allowlist', { entries }),

@@ -28,7 +28,10 @@ export function ChannelsPage() {
       (a) => (setAllow(a), setAllowText(a.entries.join('\n'))),
       (e) => setError(problemText(e)),
     );
-    adminApi.departments().then((d) => setDepartments(d.items), (e) => setError(problemText(e)));
+    adminApi.departments().then(
+      (d) => setDepartments(d.items),
+      (e) => setError(problemText(e)),
+    );
   }, []);
 
   const show = (c: Channels) => {
@@ -82,7 +85,13 @@ export function ChannelsPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon closable message={error} onClose={() => setError(null)} />}
       {notice && <Alert type="success" showIcon closable message={notice} onClose={() => setNotice(null)} />}
-      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>Webhook 内网白名单</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+            Webhook 内网白名单
+          </Typography.Title>
+        }
+      >
         <Typography.Paragraph type="secondary">
           部门 Webhook 默认不能指向内网地址。在此列出允许的内网 OA 主机、主机:端口、地址或网段（每行一项），如
           oa.intranet.gov.cn、10.20.0.0/16。
@@ -91,16 +100,29 @@ export function ChannelsPage() {
           <Typography.Paragraph>
             服务器配置（WEBHOOK_ALLOW）中已允许：
             {allow.fromConfiguration.map((e) => (
-              <Tag key={e}>{e}</Tag>
+              <Tag key={e} color="#595959">
+                {e}
+              </Tag>
             ))}
           </Typography.Paragraph>
         )}
-        <Input.TextArea aria-label="白名单（每行一项）" rows={4} value={allowText} onChange={(e) => setAllowText(e.target.value)} />
+        <Input.TextArea
+          aria-label="白名单（每行一项）"
+          rows={4}
+          value={allowText}
+          onChange={(e) => setAllowText(e.target.value)}
+        />
         <Button type="primary" onClick={() => void saveAllow()} style={{ marginTop: 12 }}>
           保存白名单
         </Button>
       </Card>
-      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>部门通知渠道</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+            部门通知渠道
+          </Typography.Title>
+        }
+      >
         <Select
           aria-label="选择部门"
           placeholder="选择部门"
@@ -125,7 +147,11 @@ export function ChannelsPage() {
             <Form.Item
               name="webhookSecret"
               label="签名密钥"
-              extra={channels.webhookSecretSet ? '已设置密钥（不显示）；留空则保持不变，填写则替换' : '尚未设置；至少 16 个字符'}
+              extra={
+                channels.webhookSecretSet
+                  ? '已设置密钥（不显示）；留空则保持不变，填写则替换'
+                  : '尚未设置；至少 16 个字符'
+              }
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>

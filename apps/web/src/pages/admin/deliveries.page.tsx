@@ -6,7 +6,8 @@ import type { DeadLetter, Incident, Page } from './admin.types';
 import { problemText } from './problem-text';
 
 const CHANNELS: Record<string, string> = { email: '电子邮件', webhook: 'Webhook', digest: '每日汇总邮件' };
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** What failed past its retries: notifications that could not be delivered, and workflow steps (incidents). */
 export function DeliveriesPage() {
@@ -45,7 +46,12 @@ export function DeliveriesPage() {
       title: '操作',
       key: 'retry',
       render: (_: unknown, d) => (
-        <Button size="small" onClick={() => void act(() => adminApi.retryNotification(d.notificationId), '已重新排队投递，稍后由投递程序发送')}>
+        <Button
+          size="small"
+          onClick={() =>
+            void act(() => adminApi.retryNotification(d.notificationId), '已重新排队投递，稍后由投递程序发送')
+          }
+        >
           重新投递
         </Button>
       ),
@@ -72,9 +78,16 @@ export function DeliveriesPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon closable message={error} onClose={() => setError(null)} />}
       {notice && <Alert type="success" showIcon closable message={notice} onClose={() => setNotice(null)} />}
-      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>投递失败的通知</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+            投递失败的通知
+          </Typography.Title>
+        }
+      >
         <Typography.Paragraph type="secondary">
-          多次重试仍未送达的提醒和督办通知。请先排除原因（如部门 Webhook 地址或邮箱有误、对方系统故障），再重新投递。
+          多次重试仍未送达的提醒和督办通知。请先排除原因（如部门 Webhook
+          地址或邮箱有误、对方系统故障），再重新投递。
         </Typography.Paragraph>
         <Table
           rowKey="id"
@@ -82,11 +95,25 @@ export function DeliveriesPage() {
           dataSource={dead?.items ?? []}
           scroll={{ x: true }}
           locale={{ emptyText: '没有投递失败的通知' }}
-          pagination={{ current: deadPage, pageSize: 20, total: dead?.total ?? 0, onChange: setDeadPage, showSizeChanger: false }}
+          pagination={{
+            current: deadPage,
+            pageSize: 20,
+            total: dead?.total ?? 0,
+            onChange: setDeadPage,
+            showSizeChanger: false,
+          }}
         />
       </Card>
-      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>流程故障</Typography.Title>}>
-        <Typography.Paragraph type="secondary">重试用尽仍失败的流程步骤；排除原因后点“重试”再执行一次，再失败会重新记录。</Typography.Paragraph>
+      <Card
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+            流程故障
+          </Typography.Title>
+        }
+      >
+        <Typography.Paragraph type="secondary">
+          重试用尽仍失败的流程步骤；排除原因后点“重试”再执行一次，再失败会重新记录。
+        </Typography.Paragraph>
         <Table
           rowKey="id"
           columns={incidentColumns}

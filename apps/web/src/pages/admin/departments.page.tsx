@@ -67,7 +67,9 @@ export function DepartmentsPage() {
   const setActive = async (d: Department, active: boolean) => {
     try {
       await adminApi.updateDepartment(d.code, { active });
-      setNotice(active ? `已重新启用「${d.name}」` : `已停用「${d.name}」：不能再添加项目或账号，已有项目仍可查看`);
+      setNotice(
+        active ? `已重新启用「${d.name}」` : `已停用「${d.name}」：不能再添加项目或账号，已有项目仍可查看`,
+      );
       reload();
     } catch (e) {
       setError(problemText(e));
@@ -92,7 +94,8 @@ export function DepartmentsPage() {
     {
       title: '状态',
       dataIndex: 'active',
-      render: (active: boolean) => (active ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>),
+      render: (active: boolean) =>
+        active ? <Tag color="#237804">启用</Tag> : <Tag color="#595959">已停用</Tag>,
     },
     {
       title: '操作',
@@ -115,7 +118,11 @@ export function DepartmentsPage() {
 
   return (
     <Card
-      title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>部门管理</Typography.Title>}
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+          部门管理
+        </Typography.Title>
+      }
       extra={
         <Button type="primary" onClick={() => open({ mode: 'create' })}>
           新建部门
@@ -124,7 +131,14 @@ export function DepartmentsPage() {
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       {notice && (
-        <Alert type="success" showIcon closable message={notice} onClose={() => setNotice(null)} style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          closable
+          message={notice}
+          onClose={() => setNotice(null)}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Table rowKey="code" columns={columns} dataSource={items} pagination={{ pageSize: 20 }} />
       <Modal
@@ -148,7 +162,11 @@ export function DepartmentsPage() {
           >
             <Input disabled={editing?.mode === 'edit'} />
           </Form.Item>
-          <Form.Item name="name" label="部门名称" rules={[{ required: true, message: '请填写部门的中文全称' }]}>
+          <Form.Item
+            name="name"
+            label="部门名称"
+            rules={[{ required: true, message: '请填写部门的中文全称' }]}
+          >
             <Input />
           </Form.Item>
           <ContactsField />

@@ -63,7 +63,11 @@ export function HolidaysPage() {
     { title: '事项', dataIndex: 'title' },
     { title: '依据', dataIndex: 'basis' },
     { title: '原期限', key: 'before', render: (_: unknown, m) => dates(m.before) },
-    { title: '载入后', key: 'after', render: (_: unknown, m) => <Typography.Text strong>{dates(m.after)}</Typography.Text> },
+    {
+      title: '载入后',
+      key: 'after',
+      render: (_: unknown, m) => <Typography.Text strong>{dates(m.after)}</Typography.Text>,
+    },
   ];
   const projectColumns: ColumnsType<PreviewProject> = [
     { title: '项目名称', dataIndex: 'name' },
@@ -75,26 +79,41 @@ export function HolidaysPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>节假日安排</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+            节假日安排
+          </Typography.Title>
+        }
+      >
         <Descriptions size="small" column={1}>
           <Descriptions.Item label="已有正式安排">
             {years ? `${years.official[0]?.year ?? '—'}–${last?.year ?? '—'} 年` : '…'}
             {years?.official
               .filter((y) => y.origin === 'loaded')
               .map((y) => (
-                <Tag key={y.year} color="blue" style={{ marginLeft: 8 }}>
+                <Tag key={y.year} color="#0958d9" style={{ marginLeft: 8 }}>
                   {y.year}（上传）
                 </Tag>
               ))}
           </Descriptions.Item>
           <Descriptions.Item label="暂定年份">
-            {years ? `${years.provisionalFrom} 年起尚无国务院通知，仅按法定节假日计算，相关期限标注为“暂定”` : '…'}
+            {years
+              ? `${years.provisionalFrom} 年起尚无国务院通知，仅按法定节假日计算，相关期限标注为“暂定”`
+              : '…'}
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={<Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>上传通知</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+            上传通知
+          </Typography.Title>
+        }
+      >
         <Typography.Paragraph type="secondary">
-          选择国务院办公厅节假日安排的 JSON 文件（holiday-cn 格式），或粘贴其内容。先预览哪些项目的期限会变动，确认后再载入。
+          选择国务院办公厅节假日安排的 JSON 文件（holiday-cn
+          格式），或粘贴其内容。先预览哪些项目的期限会变动，确认后再载入。
         </Typography.Paragraph>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Upload
@@ -117,7 +136,11 @@ export function HolidaysPage() {
             style={{ fontFamily: 'monospace' }}
           />
           <Space>
-            <Button onClick={() => void run(true)} loading={busy && previewed !== text} disabled={!text.trim()}>
+            <Button
+              onClick={() => void run(true)}
+              loading={busy && previewed !== text}
+              disabled={!text.trim()}
+            >
               预览变动
             </Button>
             <Button type="primary" onClick={() => void run(false)} disabled={previewed !== text || busy}>
@@ -136,7 +159,13 @@ export function HolidaysPage() {
         </Space>
       </Card>
       {preview && (
-        <Card title={<Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>预览：{preview.year} 年</Typography.Title>}>
+        <Card
+          title={
+            <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+              预览：{preview.year} 年
+            </Typography.Title>
+          }
+        >
           <Alert
             type={preview.projectsMoved > 0 ? 'warning' : 'info'}
             showIcon
@@ -155,7 +184,13 @@ export function HolidaysPage() {
             expandable={{
               defaultExpandAllRows: true,
               expandedRowRender: (p) => (
-                <Table rowKey="key" size="small" columns={moveColumns} dataSource={p.obligations} pagination={false} />
+                <Table
+                  rowKey="key"
+                  size="small"
+                  columns={moveColumns}
+                  dataSource={p.obligations}
+                  pagination={false}
+                />
               ),
             }}
           />

@@ -37,13 +37,21 @@ export function ImportsPage() {
   const accepted = checked ? checked.rows - checked.refused : 0;
 
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>导入项目</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+          导入项目
+        </Typography.Title>
+      }
+    >
       <Typography.Paragraph type="secondary">
         下载模板，按“说明”页填写在建项目及已发生的事项，上传后先检查；检查无误的行再正式导入，有问题的行会被跳过。
         同一文件重复导入不会重复创建项目。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button onClick={() => void adminApi.importTemplate().catch((e) => setError(problemText(e)))}>下载导入模板</Button>
+        <Button onClick={() => void adminApi.importTemplate().catch((e) => setError(problemText(e)))}>
+          下载导入模板
+        </Button>
         <Upload
           accept=".xlsx,.csv"
           maxCount={1}
@@ -79,7 +87,10 @@ export function ImportsPage() {
           />
           <Space size="large" style={{ marginBottom: 16 }}>
             <Statistic title="总行数" value={shown.rows} />
-            <Statistic title={committed ? '新建' : '可导入'} value={committed ? committed.created : accepted} />
+            <Statistic
+              title={committed ? '新建' : '可导入'}
+              value={committed ? committed.created : accepted}
+            />
             <Statistic title="已存在" value={shown.unchanged} />
             <Statistic title="有问题" value={shown.refused} />
           </Space>

@@ -11,10 +11,10 @@ type Act = 'pause' | 'resume' | 'terminate';
 
 const ACT_TITLES: Record<Act, string> = { pause: '暂停', resume: '恢复', terminate: '终止' };
 const STATUS: Record<ProjectRow['status'], { label: string; color?: string }> = {
-  active: { label: '进行中', color: 'blue' },
-  paused: { label: '已暂停', color: 'orange' },
-  terminated: { label: '已终止' },
-  completed: { label: '已办结', color: 'green' },
+  active: { label: '进行中', color: '#0958d9' },
+  paused: { label: '已暂停', color: '#ad4e00' },
+  terminated: { label: '已终止', color: '#595959' },
+  completed: { label: '已办结', color: '#237804' },
 };
 const PAGE_SIZE = 20;
 
@@ -66,7 +66,11 @@ export function ProjectControlsPage() {
   };
 
   const columns: ColumnsType<ProjectRow> = [
-    { title: '项目名称', dataIndex: 'name', render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link> },
+    {
+      title: '项目名称',
+      dataIndex: 'name',
+      render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link>,
+    },
     { title: '项目编号', dataIndex: 'code', render: (c: string | null) => c ?? '—' },
     { title: '部门', dataIndex: 'departmentName' },
     {
@@ -100,7 +104,13 @@ export function ProjectControlsPage() {
   ];
 
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>项目管控</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+          项目管控
+        </Typography.Title>
+      }
+    >
       <Typography.Paragraph type="secondary">
         暂停期间各事项的期限停止计算，恢复后顺延；终止后项目不再产生新的事项。每次操作须填写原因，记入项目事实和审计日志。
       </Typography.Paragraph>
@@ -113,12 +123,27 @@ export function ProjectControlsPage() {
         style={{ maxWidth: 420, marginBottom: 16 }}
       />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      {notice && <Alert type="success" showIcon closable message={notice} onClose={() => setNotice(null)} style={{ marginBottom: 16 }} />}
+      {notice && (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          message={notice}
+          onClose={() => setNotice(null)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Table
         rowKey="id"
         columns={columns}
         dataSource={data?.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
       />
       <Modal
         title={acting ? `${ACT_TITLES[acting.act]}项目「${acting.project.name}」` : ''}
@@ -132,14 +157,32 @@ export function ProjectControlsPage() {
         destroyOnHidden
       >
         {refusal && (
-          <Alert type="error" showIcon message="未能执行" description={refusal} style={{ marginBottom: 16 }} data-testid="control-refusal" />
+          <Alert
+            type="error"
+            showIcon
+            message="未能执行"
+            description={refusal}
+            style={{ marginBottom: 16 }}
+            data-testid="control-refusal"
+          />
         )}
         <Form form={form} layout="vertical" name="control">
-          <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }, { max: 500, message: '原因不超过 500 字' }]}>
+          <Form.Item
+            name="reason"
+            label="原因"
+            rules={[
+              { required: true, message: '请填写原因' },
+              { max: 500, message: '原因不超过 500 字' },
+            ]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
           {acting?.act === 'terminate' && (
-            <Form.Item name="effectiveOn" label="生效日期" extra="不填则今天生效；部分办法要求提前报备（如金湖县须至少提前 1 个月）">
+            <Form.Item
+              name="effectiveOn"
+              label="生效日期"
+              extra="不填则今天生效；部分办法要求提前报备（如金湖县须至少提前 1 个月）"
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           )}

@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { adminApi, type AccountInput } from './admin.api';
@@ -32,7 +46,10 @@ export function UsersPage() {
   }, []);
   useEffect(() => {
     reload();
-    adminApi.departments().then((d) => setDepartments(d.items), (e) => setError(problemText(e)));
+    adminApi.departments().then(
+      (d) => setDepartments(d.items),
+      (e) => setError(problemText(e)),
+    );
   }, [reload]);
   const departmentName = (code: string | null) =>
     code ? `${departments.find((d) => d.code === code)?.name ?? code}（${code}）` : '—';
@@ -100,9 +117,9 @@ export function UsersPage() {
       key: 'state',
       render: (_: unknown, a) => (
         <Space size={4} wrap>
-          {a.disabled ? <Tag>已停用</Tag> : <Tag color="green">启用</Tag>}
-          {a.mustChangePassword && <Tag color="orange">待修改初始密码</Tag>}
-          {a.locked && <Tag color="red">已锁定</Tag>}
+          {a.disabled ? <Tag color="#595959">已停用</Tag> : <Tag color="#237804">启用</Tag>}
+          {a.mustChangePassword && <Tag color="#ad4e00">待修改初始密码</Tag>}
+          {a.locked && <Tag color="#a8071a">已锁定</Tag>}
         </Space>
       ),
     },
@@ -146,16 +163,44 @@ export function UsersPage() {
 
   return (
     <Card
-      title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>用户管理</Typography.Title>}
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+          用户管理
+        </Typography.Title>
+      }
       extra={
         <Button type="primary" onClick={() => open('new')}>
           新建用户
         </Button>
       }
     >
-      {error && <Alert type="error" showIcon closable message={error} onClose={() => setError(null)} style={{ marginBottom: 16 }} />}
-      {notice && <Alert type="success" showIcon closable message={notice} onClose={() => setNotice(null)} style={{ marginBottom: 16 }} />}
-      <Table rowKey="username" columns={columns} dataSource={items} pagination={{ pageSize: 20 }} scroll={{ x: true }} />
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          message={error}
+          onClose={() => setError(null)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {notice && (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          message={notice}
+          onClose={() => setNotice(null)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Table
+        rowKey="username"
+        columns={columns}
+        dataSource={items}
+        pagination={{ pageSize: 20 }}
+        scroll={{ x: true }}
+      />
       <Modal
         title={editing === 'new' ? '新建用户' : '编辑用户'}
         open={editing !== null}
@@ -178,11 +223,17 @@ export function UsersPage() {
             <Select options={Object.entries(ROLE_TITLES).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           {role === 'department' && (
-            <Form.Item name="departmentId" label="所属部门" rules={[{ required: true, message: '部门联络员须选择所属部门' }]}>
+            <Form.Item
+              name="departmentId"
+              label="所属部门"
+              rules={[{ required: true, message: '部门联络员须选择所属部门' }]}
+            >
               <Select
                 showSearch
                 optionFilterProp="label"
-                options={departments.filter((d) => d.active).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
+                options={departments
+                  .filter((d) => d.active)
+                  .map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
               />
             </Form.Item>
           )}
@@ -212,7 +263,11 @@ export function UsersPage() {
         <Typography.Paragraph>
           账号 <Typography.Text strong>{secret?.username}</Typography.Text> 的一次性密码：
         </Typography.Paragraph>
-        <Typography.Paragraph copyable={{ text: secret?.oneTimePassword }} code data-testid="one-time-password">
+        <Typography.Paragraph
+          copyable={{ text: secret?.oneTimePassword }}
+          code
+          data-testid="one-time-password"
+        >
           {secret?.oneTimePassword}
         </Typography.Paragraph>
       </Modal>
