@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CalendarYearEntity, FactEntity, ProjectEntity } from '../../../db/entities';
+import { CalendarYearEntity } from '../../../db/entities';
+
+export interface AffectedProject {
+  id: string;
+  name: string;
+  code: string | null;
+  departmentId: string;
+  policyId: string;
+  attributes: object;
+  workflowId: string;
+  events: object[];
+}
 
 @Injectable()
 export class CalendarRepository {
@@ -19,24 +30,22 @@ export class CalendarRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Running projects with a provisional date in `year` or later: the ones a notice for `year` may move. */
-  async affectedProjectIds(year: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT p.id FROM projects p JOIN obligations o ON o.project_id = p.id
-        WHERE p.status IN ('active', 'paused') AND o.provisional
-          AND (extract(year FROM o.due_on) >= $1 OR extract(year FROM o.opens_on) >= $1)`,
+  /**
+   * Running projects with a provisional date in `year` or later (the ones a notice for `year` may move),
+   * each with its recorded facts in order.
+   */
+  affected(year: number): Promise<AffectedProject[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.name, p.code, p.department_id AS "departmentId", p.policy_id AS "policyId",
+              p.attributes, p.workflow_id AS "workflowId",
+              COALESCE((SELECT jsonb_agg(f.payload ORDER BY f.event_index) FROM facts f WHERE f.project_id = p.id),
+                       '[]'::jsonb) AS events
+         FROM projects p
+        WHERE p.status IN ('active', 'paused')
+          AND EXISTS (SELECT 1 FROM obligations o WHERE o.project_id = p.id AND o.provisional
+                        AND (extract(year FROM o.due_on) >= $1 OR extract(year FROM o.opens_on) >= $1))
+        ORDER BY p.name, p.id`,
       [year],
     );
-    return rows.map((r) => r.id);
-  }
-
-  project(id: string): Promise<ProjectEntity> {
-    return this.dataSource.getRepository(ProjectEntity).findOneByOrFail({ id });
-  }
-
-  facts(projectId: string): Promise<FactEntity[]> {
-    return this.dataSource
-      .getRepository(FactEntity)
-      .find({ where: { projectId }, order: { eventIndex: 'ASC' } });
   }
 }

@@ -1,23 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
-  evaluate,
-  findPolicy,
   NoticeValidationError,
   OFFICIAL_NOTICES,
   parseHolidayNotice,
-  ProjectAttributes,
-  ProjectEvent,
   shanghaiDateOf,
   WorkingCalendar,
   YearNotice,
 } from '../../../domain';
 import { calendarChangedSignal } from '../../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
+import { DepartmentScope } from '../common/department-scope';
+import { LocalizedException } from '../common/localized.exception';
 import type { Principal } from '../common/principal';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { obligationMoves } from './calendar-moves';
 import { CalendarRepository } from './calendar.repository';
-import { localized } from '../common/localized.exception';
 
 @Injectable()
 export class CalendarService {
@@ -27,6 +25,7 @@ export class CalendarService {
     private readonly repository: CalendarRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditService,
+    private readonly scope: DepartmentScope,
   ) {}
 
   private async loaded(): Promise<YearNotice[]> {
@@ -55,25 +54,77 @@ export class CalendarService {
     return { official: years, provisionalFrom: last + 1 };
   }
 
+  private parse(year: number, body: unknown): YearNotice {
+    let notice: YearNotice;
+    try {
+      notice = parseHolidayNotice(body, `国务院办公厅 ${year} 年部分节假日安排（上传）`);
+    } catch (error) {
+      if (error instanceof NoticeValidationError) {
+        const reason = error.message;
+        throw new LocalizedException(422, (lang) =>
+          lang === 'zh'
+            ? `节假日安排文件有误，未载入：${reason}。请按 { year, days: [{ name, date, isOffDay }] } 的格式更正后重新上传`
+            : `the holiday notice was not loaded: ${reason}`,
+        );
+      }
+      throw error;
+    }
+    if (notice.year !== year) {
+      const found = notice.year;
+      throw new LocalizedException(400, (lang) =>
+        lang === 'zh'
+          ? `地址中的年份 ${year} 与文件中的年份 ${found}（year）不一致，请上传 ${year} 年的通知，或改到 ${found} 年载入`
+          : `the URL says ${year} but the notice is for ${found}`,
+      );
+    }
+    return notice;
+  }
+
+  /** Each affected project with the obligations whose dates the notice moves, computed by the engine. */
+  private async moves(year: number, before: WorkingCalendar, after: WorkingCalendar) {
+    const candidates = await this.repository.affected(year);
+    const today = shanghaiDateOf(Date.now());
+    const names = await this.scope.names(candidates.map((c) => c.departmentId));
+    return candidates.map((c) => ({
+      project: c,
+      departmentName: names.get(c.departmentId) ?? c.departmentId,
+      obligations: obligationMoves(c, before, after, today),
+    }));
+  }
+
+  /**
+   * What loading the notice would change, without changing anything: the projects and obligations whose
+   * dates would move, before and after.
+   */
+  async preview(year: number, body: unknown) {
+    const notice = this.parse(year, body);
+    const before = WorkingCalendar.standard(await this.loaded());
+    const moves = await this.moves(year, before, before.withNotice(notice));
+    const moved = moves.filter((m) => m.obligations.length > 0);
+    return {
+      year,
+      days: notice.days.length,
+      dryRun: true,
+      projectsChecked: moves.length,
+      projectsMoved: moved.length,
+      projects: moved.map(({ project: p, departmentName, obligations }) => ({
+        id: p.id,
+        name: p.name,
+        code: p.code,
+        departmentId: p.departmentId,
+        departmentName,
+        policyId: p.policyId,
+        obligations,
+      })),
+    };
+  }
+
   /**
    * Stores a year's notice, then tells every running project whose dates depend on that year. The answer
    * counts the projects whose dates move, computed with the engine before and after the notice.
    */
   async load(principal: Principal, year: number, body: unknown) {
-    let notice: YearNotice;
-    try {
-      notice = parseHolidayNotice(body, `国务院办公厅 ${year} 年部分节假日安排（上传）`);
-    } catch (error) {
-      if (error instanceof NoticeValidationError)
-        throw localized(422, `节假日通知有误：${error.message}，请修正后重新上传`, error.message);
-      throw error;
-    }
-    if (notice.year !== year)
-      throw localized(
-        400,
-        `地址中的年份是 ${year}，通知却是 ${notice.year} 年的，请核对后重新上传`,
-        `the URL says ${year} but the notice is for ${notice.year}`,
-      );
+    const notice = this.parse(year, body);
     const before = WorkingCalendar.standard(await this.loaded());
     await this.repository.transaction(async (tx) => {
       await this.repository.saveYear(
@@ -96,23 +147,8 @@ export class CalendarService {
         tx,
       );
     });
-    const after = before.withNotice(notice);
-    const candidates = await this.repository.affectedProjectIds(year);
-    let moved = 0;
-    const today = shanghaiDateOf(Date.now());
-    for (const id of candidates) {
-      const project = await this.repository.project(id);
-      const pack = findPolicy(project.policyId);
-      if (!pack) continue;
-      const facts = await this.repository.facts(id);
-      const input = {
-        project: project.attributes as unknown as ProjectAttributes,
-        events: facts.map((f) => f.payload as unknown as ProjectEvent),
-        asOf: today,
-      };
-      const dates = (cal: WorkingCalendar) =>
-        JSON.stringify(evaluate(pack, input, cal).obligations.map((o) => [o.key, o.opensOn, o.dueOn]));
-      if (dates(before) !== dates(after)) moved += 1;
+    const moves = await this.moves(year, before, before.withNotice(notice));
+    for (const { project } of moves) {
       try {
         await this.temporal.workflow
           .getHandle(project.workflowId)
@@ -121,6 +157,11 @@ export class CalendarService {
         this.logger.warn(`could not signal ${project.workflowId}: ${(error as Error).message}`);
       }
     }
-    return { year, days: notice.days.length, projectsSignalled: candidates.length, projectsMoved: moved };
+    return {
+      year,
+      days: notice.days.length,
+      projectsSignalled: moves.length,
+      projectsMoved: moves.filter((m) => m.obligations.length > 0).length,
+    };
   }
 }

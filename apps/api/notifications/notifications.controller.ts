@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '../common/principal';
 import { PageQuery } from '../common/page.query';
-import { ChannelsDto } from './notifications.dto';
+import { ChannelsDto, DeadLettersQuery } from './notifications.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -20,6 +20,13 @@ export class NotificationsController {
   @HttpCode(204)
   read(@CurrentUser() user: Principal, @Param('id') id: string) {
     return this.notifications.read(user, id);
+  }
+
+  /** Deliveries that failed past their attempts, newest first; `POST /notifications/:id/retry` requeues one. */
+  @Get('notifications/dead-letters')
+  @Roles('operator', 'admin')
+  deadLetters(@CurrentUser() user: Principal, @Query() query: DeadLettersQuery) {
+    return this.notifications.deadLetters(user, query);
   }
 
   @Get('notifications/:id')

@@ -1,4 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { DEPARTMENT_ID } from '../common/department-scope';
+import { PageQuery } from '../common/page.query';
 import {
   ArrayMaxSize,
   IsArray,
@@ -7,6 +9,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -43,4 +46,11 @@ export class ChannelsDto {
   @IsOptional()
   @IsBoolean()
   webhookEnabled?: boolean;
+}
+
+export class DeadLettersQuery extends PageQuery {
+  @ApiPropertyOptional({ description: "only this department's dead letters" })
+  @IsOptional()
+  @Matches(DEPARTMENT_ID, { message: 'department must be a department id (letters, digits, - and _)' })
+  department?: string;
 }

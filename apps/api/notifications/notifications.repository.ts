@@ -20,6 +20,25 @@ export interface InboxRow {
   total: string;
 }
 
+export interface DeadLetterRow {
+  id: string;
+  notification_id: string;
+  channel: string;
+  recipient: string;
+  attempts: number;
+  last_error: string | null;
+  /** The dispatcher stamps next_attempt_at with the moment a delivery goes dead. */
+  dead_at: Date;
+  project_id: string | null;
+  project_name: string | null;
+  department_id: string;
+  obligation_key: string | null;
+  kind: string;
+  due_on: string | null;
+  payload: { message?: string };
+  total: string;
+}
+
 /** Who reads notifications: one department's, or (null) the bureau's escalations. */
 export type Readers = { departmentId: string } | null;
 
@@ -45,6 +64,22 @@ export class NotificationsRepository {
         ORDER BY (r.read_at IS NOT NULL), n.written_at DESC, n.id DESC
         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       [userId, ...params],
+    );
+  }
+
+  /** Dead deliveries, newest first, of one department or (null) all of them, with the total. */
+  deadLetters(department: string | null, page: number, pageSize: number): Promise<DeadLetterRow[]> {
+    return this.dataSource.query(
+      `SELECT d.id, d.notification_id, d.channel, d.recipient, d.attempts, d.last_error,
+              d.next_attempt_at AS dead_at, n.project_id, p.name AS project_name, n.department_id,
+              n.obligation_key, n.kind, n.due_on::text AS due_on, n.payload, count(*) OVER () AS total
+         FROM deliveries d
+         JOIN notifications n ON n.id = d.notification_id
+         LEFT JOIN projects p ON p.id = n.project_id
+        WHERE d.status = 'dead' AND ($1::varchar IS NULL OR n.department_id = $1)
+        ORDER BY d.next_attempt_at DESC, d.id DESC
+        LIMIT $2 OFFSET $3`,
+      [department, pageSize, (page - 1) * pageSize],
     );
   }
 

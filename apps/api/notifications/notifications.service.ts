@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
 import { isBureau, Principal } from '../common/principal';
 import type { PageQuery } from '../common/page.query';
-import type { ChannelsDto } from './notifications.dto';
+import type { ChannelsDto, DeadLettersQuery } from './notifications.dto';
 import { WebhookAllowlistService } from '../webhook-allowlist/webhook-allowlist.service';
 import { NotificationsRepository, Readers } from './notifications.repository';
 import { localized } from '../common/localized.exception';
@@ -80,6 +80,37 @@ export class NotificationsService {
   async one(user: Principal, id: string) {
     const n = await this.visible(user, id);
     return { ...n, deliveries: await this.repository.deliveriesOf([id]) };
+  }
+
+  /** Every department's dead letters for bureau staff (the route's roles), or the one asked for. */
+  async deadLetters(user: Principal, query: DeadLettersQuery) {
+    const department = await this.scope.filter(user, query.department);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const rows = await this.repository.deadLetters(department, page, pageSize);
+    const names = await this.scope.names(rows.map((r) => r.department_id));
+    return {
+      page,
+      pageSize,
+      total: Number(rows[0]?.total ?? 0),
+      items: rows.map((r) => ({
+        id: String(r.id),
+        notificationId: String(r.notification_id),
+        channel: r.channel,
+        recipient: r.recipient,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        deadAt: r.dead_at,
+        projectId: r.project_id,
+        projectName: r.project_name,
+        departmentId: r.department_id,
+        departmentName: names.get(r.department_id) ?? r.department_id,
+        obligationKey: r.obligation_key,
+        kind: r.kind,
+        dueOn: r.due_on,
+        message: r.payload.message ?? null,
+      })),
+    };
   }
 
   /** Dead letters get a fresh set of attempts; the dispatcher picks them up on its next pass. */

@@ -1,0 +1,1 @@
+export { errorText as problemText } from '../../api/client';
