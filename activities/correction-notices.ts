@@ -3,7 +3,12 @@ import { NotificationEntity } from '../db/entities';
 import { EVENT_LABELS, EvaluationResult, noticeWasWrong, Obligation, shanghaiDateOf } from '../domain';
 import type { CorrectionNote, ProjectRecord } from './types';
 
-const KIND_LABELS: Record<string, string> = { 'overdue-notice': '逾期通知', escalation: '逾期督办通知' };
+const KIND_LABELS: Record<string, string> = {
+  'overdue-notice': '逾期通知',
+  escalation: '逾期督办通知',
+  'escalation-head': '逾期督办通知（部门负责人）',
+  'escalation-leadership': '逾期督办通知（局领导）',
+};
 
 function change(note: CorrectionNote): string {
   const fact = `「${EVENT_LABELS[note.factType] ?? note.factType}」`;
@@ -37,7 +42,7 @@ export async function writeCorrectionNotices(
     .getRepository(NotificationEntity)
     .createQueryBuilder('n')
     .where('n.project_id = :id', { id: project.id })
-    .andWhere(`n.kind IN ('overdue-notice', 'escalation')`)
+    .andWhere(`n.kind IN ('overdue-notice', 'escalation', 'escalation-head', 'escalation-leadership')`)
     .andWhere('n.fanned_out_at IS NOT NULL AND n.superseded_at IS NULL')
     .orderBy('n.id')
     .getMany();

@@ -3,6 +3,8 @@ import { NotificationEntity } from '../db/entities';
 import { daysBetween, shanghaiDateOf, Wakeup } from '../domain';
 import type { NotificationInput } from './types';
 
+const REACH_NOTE = { department: '', head: '（已同时告知部门负责人）', leadership: '（已同时告知部门负责人和局领导）' };
+
 function message(projectName: string, w: Wakeup, today: string): string {
   const what = `项目「${projectName}」的「${w.title ?? ''}」`;
   const basis = w.basis ? `（依据 ${w.basis}）` : '';
@@ -14,7 +16,11 @@ function message(projectName: string, w: Wakeup, today: string): string {
     case 'due-today':
       return `【今日到期】${what}今天（${w.dueOn}）到期${basis}。`;
     case 'escalation':
-      return `【逾期督办】${what}已于 ${w.dueOn} 到期，截至 ${today} 已逾期 ${daysBetween(w.dueOn ?? today, today)} 天${basis}。`;
+      return `【逾期督办】${what}已于 ${w.dueOn} 到期，截至 ${today} 已逾期 ${daysBetween(w.dueOn ?? today, today)} 天${REACH_NOTE[w.reach ?? 'department']}，请尽快办理${basis}。`;
+    case 'escalation-head':
+      return `【逾期督办·部门负责人】${what}已于 ${w.dueOn} 到期，已逾期 ${w.count} 个工作日，现同时告知部门负责人，请督促尽快办理${basis}。`;
+    case 'escalation-leadership':
+      return `【逾期督办·局领导】${what}已于 ${w.dueOn} 到期，已逾期 ${w.count} 个工作日，现同时报告局领导，请部门负责人督促尽快办理${basis}。`;
     case 'opens':
       return `【可以办理】${what}自今天起可以办理${w.dueOn ? `，期限 ${w.dueOn}` : ''}${basis}。`;
     case 'date-changed':
@@ -58,6 +64,7 @@ export async function insertNotifications(db: EntityManager, input: Notification
           basis: w.basis,
           count: w.count ?? null,
           previousDueOn: w.previousDueOn ?? null,
+          ...(w.reach ? { reach: w.reach } : {}),
           message: message(input.project.name, w, today),
         },
       })),

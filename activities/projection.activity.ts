@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { FactEntity, ObligationEntity, ProjectEntity } from '../db/entities';
 import { adjustObligationCounts } from '../db/repositories/obligation-counts.repository';
+import { resolveNotices } from './notice-resolution';
 import type { ProjectionInput } from './types';
 
 /**
@@ -102,6 +103,7 @@ export async function writeProjection(tx: EntityManager, input: ProjectionInput)
       ['projectId', 'key'],
     );
   }
+  await resolveNotices(tx, project.id, result.obligations, new Date());
 }
 
 /** The read model alone, as workflows recorded before `record-fact.activity.ts` still schedule it. */

@@ -11,6 +11,7 @@ import { addDays, shanghaiDateOf, shanghaiInstant } from '../../domain';
 import type { EmailChannel } from './email.channel';
 import { Leases } from './leases';
 import { Sender } from './sender';
+import { escalationReachOf, escalationRecipients, type EscalationRecipients } from './escalation-recipients';
 import { markSuperseded, supersededReason } from './superseded';
 
 export interface DispatcherOptions {
@@ -94,8 +95,12 @@ export class Dispatcher {
       const bureau = await tx
         .getRepository(UserEntity)
         .find({ where: [{ role: 'operator' }, { role: 'admin' }] });
+      const reached = await escalationRecipients(tx);
       const rows: Partial<DeliveryEntity>[] = [];
-      for (const n of fresh) rows.push(...this.deliveriesFor(n, channels.get(n.departmentId), bureau));
+      for (const n of fresh) {
+        rows.push(...this.deliveriesFor(n, channels.get(n.departmentId), bureau));
+        rows.push(...this.escalationDeliveries(n, reached));
+      }
       if (rows.length)
         await tx.createQueryBuilder().insert().into(DeliveryEntity).values(rows).orIgnore().execute();
       await tx
@@ -142,6 +147,21 @@ export class Dispatcher {
       }
     }
     return rows;
+  }
+
+  /** A tier reached: an e-mail to the department's head, and then to the bureau's leadership, at once. */
+  private escalationDeliveries(n: NotificationEntity, reached: EscalationRecipients) {
+    const reach = escalationReachOf(n);
+    const to = [
+      ...(reach === 'head' || reach === 'leadership' ? (reached.heads.get(n.departmentId) ?? []) : []),
+      ...(reach === 'leadership' ? reached.leaders : []),
+    ];
+    return [...new Set(to)].map((recipient) => ({
+      notificationId: n.id,
+      channel: 'email',
+      recipient,
+      nextAttemptAt: new Date(this.now()),
+    }));
   }
 
   private nextDigestAt(): number {

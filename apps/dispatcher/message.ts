@@ -10,6 +10,8 @@ interface Payload {
   count?: number | null;
   previousDueOn?: string | null;
   message?: string;
+  /** An urging's: the date the bureau expects the department's answer by. */
+  answerBy?: string | null;
 }
 
 /** One key per notification, carried to every channel so receivers can drop a repeated delivery. */
@@ -22,6 +24,9 @@ const KIND_PREFIX: Record<string, string> = {
   reminder: '【期限提醒】',
   'due-today': '【今日到期】',
   escalation: '【逾期督办】',
+  'escalation-head': '【逾期督办·部门负责人】',
+  'escalation-leadership': '【逾期督办·局领导】',
+  urging: '【催办】',
   opens: '【可以办理】',
   'date-changed': '【期限调整】',
   'import-summary': '【导入汇总】',
@@ -53,6 +58,7 @@ export function compose(
     `事项：${p.title ?? ''}`,
     `期限：${n.dueOn ?? '无'}（${timing}）`,
     ...(p.previousDueOn ? [`原期限：${p.previousDueOn}`] : []),
+    ...(p.answerBy ? [`请于 ${p.answerBy} 前反馈原因和预计完成日期`] : []),
     `依据：${p.basis ?? '—'}`,
     '',
     '——期限监管（Deadline Keeper）',

@@ -6,6 +6,9 @@ import { STATUS_LABELS } from '../../domain';
 const CLAIMS: Record<string, readonly string[]> = {
   'overdue-notice': ['overdue'],
   escalation: ['overdue'],
+  'escalation-head': ['overdue'],
+  'escalation-leadership': ['overdue'],
+  urging: ['overdue'],
   reminder: ['open', 'pending'],
   'due-today': ['open', 'pending'],
   opens: ['open'],
@@ -27,7 +30,7 @@ export async function supersededReasons(
   dataSource: DataSource,
   notices: readonly NotificationEntity[],
 ): Promise<Map<string, string | null>> {
-  const about = notices.filter((n) => n.projectId && n.obligationKey && CLAIMS[n.kind]);
+  const about = notices.filter((n) => n.projectId && n.obligationKey && CLAIMS[n.kind] && !n.resolvedAt);
   const pairs = new Map(about.map((n) => [`${n.projectId}|${n.obligationKey}`, n]));
   const found = pairs.size
     ? await dataSource.getRepository(ObligationEntity).find({
@@ -44,6 +47,8 @@ export async function supersededReasons(
 }
 
 function reasonFor(n: NotificationEntity, o: ObligationEntity | null): string | null {
+  // Resolved by the projection (met, waived, extended, corrected): whatever is still unsent stays so.
+  if (n.resolvedAt) return `该通知已解除：${n.resolvedReason ?? '事项已处理'}`;
   const claimed = CLAIMS[n.kind];
   if (!n.projectId || !n.obligationKey || !claimed) return null;
   if (!o) return '该事项已不存在（事实更正或项目调整后）';

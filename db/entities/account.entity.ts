@@ -27,6 +27,8 @@ export interface DepartmentContact {
   name: string;
   phone?: string;
   email?: string;
+  /** `head`: the department's head, whom escalations reach after N working days overdue. */
+  role?: 'head';
 }
 
 /** A person who signs in: a department's staff, a bureau operator or an administrator. */
@@ -68,6 +70,10 @@ export class UserEntity {
   /** Bureau operators may take one daily digest of escalations instead of a message each. */
   @Column({ name: 'daily_digest', type: 'boolean', default: false })
   dailyDigest!: boolean;
+
+  /** Escalations reach this account as its department's head, or (bureau) as the leadership, after N / M working days. */
+  @Column({ name: 'escalation_role', type: 'varchar', length: 16, nullable: true })
+  escalationRole!: 'head' | 'leadership' | null;
 
   /** Failed sign-ins since the last success or lockout. */
   @Column({ name: 'failed_logins', type: 'int', default: 0 })

@@ -9,6 +9,7 @@ import { NotificationEntity } from './notification.entity';
 import { ObligationEntity } from './obligation.entity';
 import { PlanFilingEntity } from './plan-filing.entity';
 import { ProjectEntity } from './project.entity';
+import { UrgingEntity } from './urging.entity';
 import { WebhookAllowEntity } from './webhook-allow.entity';
 
 export type { DepartmentContact } from './account.entity';
@@ -28,6 +29,7 @@ export {
   ObligationEntity,
   PlanFilingEntity,
   ProjectEntity,
+  UrgingEntity,
   WebhookAllowEntity,
 };
 
@@ -47,4 +49,5 @@ export const ENTITIES = [
   IncidentEntity,
   WebhookAllowEntity,
   FactCorrectionEntity,
+  UrgingEntity,
 ];

@@ -22,7 +22,7 @@ export class NotificationEntity {
   @Column({ name: 'obligation_key', type: 'varchar', length: 64, nullable: true })
   obligationKey!: string | null;
 
-  /** reminder | due-today | escalation | opens | date-changed */
+  /** reminder | due-today | escalation | escalation-head | escalation-leadership | urging | opens | date-changed | … */
   @Column({ type: 'varchar', length: 32 })
   kind!: string;
 
@@ -53,6 +53,17 @@ export class NotificationEntity {
 
   @Column({ name: 'superseded_reason', type: 'text', nullable: true })
   supersededReason!: string | null;
+
+  /** Set when the obligation was met, waived, extended past the notice or corrected: no longer a live alarm. */
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  /** met | waived | extended | corrected */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  resolution!: string | null;
+
+  @Column({ name: 'resolved_reason', type: 'text', nullable: true })
+  resolvedReason!: string | null;
 
   /** When the dispatcher created this notification's deliveries; null while it has not. */
   @Column({ name: 'fanned_out_at', type: 'timestamptz', nullable: true })

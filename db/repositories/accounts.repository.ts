@@ -30,6 +30,7 @@ export function accountView(u: UserEntity) {
     phone: u.phone,
     email: u.email,
     disabled: u.disabled,
+    escalationRole: u.escalationRole ?? null,
     mustChangePassword: u.mustChangePassword,
     locked: !!u.lockedUntil && u.lockedUntil.getTime() > Date.now(),
     createdAt: u.createdAt,

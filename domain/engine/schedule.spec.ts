@@ -31,7 +31,10 @@ describe('planWakeups', () => {
       ['overdue', null, '2024-10-11 00:00', 'none'],
       ['escalation', 1, '2024-10-11 09:00', 'department-and-bureau'],
       // 2024-10-12 is a 调休 Saturday, so five working days after 10-11 is Thursday 10-17
+      // five working days overdue: the department's head is told too; ten: the bureau's leaders
+      ['escalation-head', 5, '2024-10-16 09:00', 'department-and-bureau'],
       ['escalation', 2, '2024-10-17 09:00', 'department-and-bureau'],
+      ['escalation-leadership', 10, '2024-10-23 09:00', 'department-and-bureau'],
       ['escalation', 3, '2024-10-24 09:00', 'department-and-bureau'],
     ]);
   });

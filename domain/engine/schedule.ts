@@ -1,5 +1,6 @@
 import { addDays, IsoDate, shanghaiInstant, WorkingCalendar } from '../calendar';
-import type { ReminderPolicy } from '../policies/reminders';
+import { DEFAULT_ESCALATION_TIERS, type ReminderPolicy } from '../policies/reminders';
+import { reachAfter, tierWakeups, workingDaysOverdue, type EscalationReach } from './escalation';
 import type { EvaluationResult, Obligation } from './types';
 
 export type WakeupKind =
@@ -7,6 +8,8 @@ export type WakeupKind =
   | 'reminder'
   | 'due-today'
   | 'escalation'
+  | 'escalation-head'
+  | 'escalation-leadership'
   | 'opens'
   | 'overdue'
   | 'terminates'
@@ -29,6 +32,8 @@ export interface Wakeup {
   basis: string | null;
   /** For a date change: the due date before the change. */
   previousDueOn?: IsoDate | null;
+  /** For escalations: whether the department's head, and the bureau's leaders, are told too. */
+  reach?: EscalationReach;
 }
 
 const ESCALATIONS_AHEAD = 3;
@@ -83,9 +88,14 @@ export function deadlineWakeups(
         count: round,
         audience: 'department-and-bureau',
         key: `${o.key}|escalation-${day}|${dueOn}`,
+        reach: reachAfter(workingDaysOverdue(cal, dueOn, day), policy.tiers ?? DEFAULT_ESCALATION_TIERS),
       });
     }
     day = cal.addWorkingDays(day, policy.escalateEveryWorkingDays);
+  }
+  // The day the delay first reaches the head, and the leaders, each gets its own notice, whatever the rounds.
+  for (const tier of tierWakeups(o.key, dueOn, cal, policy)) {
+    if (tier.at > after) out.push({ ...base, ...tier, audience: 'department-and-bureau' });
   }
   return out;
 }
@@ -173,7 +183,13 @@ export function selectDue(wakeups: readonly Wakeup[], from: number, to: number):
   const due = wakeups.filter((w) => w.at > from && w.at <= to && w.audience !== 'none');
   const latest = new Map<string, Wakeup>();
   for (const w of due) {
-    const family = w.kind === 'reminder' || w.kind === 'due-today' ? 'before-due' : w.kind;
+    // A tier notice and a round are one family: the latest carries the widest reach anyway.
+    const family =
+      w.kind === 'reminder' || w.kind === 'due-today'
+        ? 'before-due'
+        : w.kind.startsWith('escalation')
+          ? 'escalation'
+          : w.kind;
     const group = `${w.obligationKey}|${family}|${w.dueOn}`;
     const current = latest.get(group);
     if (!current || w.at >= current.at) latest.set(group, w);

@@ -25,5 +25,10 @@ export function findPolicy(id: string): PolicyPack | undefined {
 }
 
 export { jilin, wuhan, shandong, yunfu, jinhu };
-export { DEFAULT_REMINDERS, type ReminderPolicy } from './reminders';
+export {
+  DEFAULT_ESCALATION_TIERS,
+  DEFAULT_REMINDERS,
+  type EscalationTiers,
+  type ReminderPolicy,
+} from './reminders';
 export { planDueDate, PLAN_FILING_TITLE } from './rule-helpers';

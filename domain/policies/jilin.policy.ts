@@ -1,3 +1,4 @@
+import { DEFAULT_ESCALATION_TIERS, DEFAULT_REMINDERS } from './reminders';
 import {
   formatYuan,
   monthsAfter,
@@ -55,6 +56,8 @@ export const jilin: PolicyPack = {
   draft: false,
   pauseBasis: ['Jilin 第二十二条', 'Jilin 第三十条'],
   lifecycleEnd: 'acceptance.passed',
+  // No article counts the days before a late department's head or the bureau's leaders are told.
+  reminders: { ...DEFAULT_REMINDERS, tiers: DEFAULT_ESCALATION_TIERS },
   obligations: [
     // 第二十五条: 初步验收通过，且试运行达到稳定状态20个工作日后，提交竣工验收申请报告
     {

@@ -1,3 +1,4 @@
+import { DEFAULT_ESCALATION_TIERS, DEFAULT_REMINDERS } from './reminders';
 import { addMonths } from '../calendar';
 import { refusal } from '../engine/refusal';
 import { formatYuan, monthsAfter, planFiling, requirement, withinPercent } from './rule-helpers';
@@ -28,6 +29,8 @@ export const jinhu: PolicyPack = {
   requiresCategory: true,
   annualPlan: ANNUAL_PLAN,
   lifecycleEnd: 'acceptance.passed',
+  // No article counts the days before a late department's head or the bureau's leaders are told.
+  reminders: { ...DEFAULT_REMINDERS, tiers: DEFAULT_ESCALATION_TIERS },
   obligations: [
     // 第七条: 在每年9月30日前向县数据局申报下一年度计划
     planFiling(ANNUAL_PLAN),

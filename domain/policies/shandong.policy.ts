@@ -1,3 +1,4 @@
+import { DEFAULT_ESCALATION_TIERS, DEFAULT_REMINDERS } from './reminders';
 import { maxDate } from '../calendar';
 import { annualReports, monthsAfter, onFact, workingDaysAfter } from './rule-helpers';
 import type { PolicyPack } from './types';
@@ -16,6 +17,8 @@ export const shandong: PolicyPack = {
   draft: false,
   pauseBasis: ['Shandong 第十九条', 'Shandong 第三十四条'],
   lifecycleEnd: 'self-evaluation.submitted',
+  // No article counts the days before a late department's head or the bureau's leaders are told.
+  reminders: { ...DEFAULT_REMINDERS, tiers: DEFAULT_ESCALATION_TIERS },
   obligations: [
     // 第十三条: 签订正式采购合同5个工作日内，应将合同文本报省政务服务管理办公室备案
     onFact(

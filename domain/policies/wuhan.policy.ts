@@ -1,3 +1,4 @@
+import { DEFAULT_ESCALATION_TIERS, DEFAULT_REMINDERS } from './reminders';
 import { annualReports, formatYuan, monthsAfter, onFact, requirement, withinPercent } from './rule-helpers';
 import type { PolicyPack } from './types';
 
@@ -15,6 +16,8 @@ export const wuhan: PolicyPack = {
   draft: false,
   pauseBasis: ['Wuhan 第二十五条'],
   lifecycleEnd: 'self-evaluation.submitted',
+  // No article counts the days before a late department's head or the bureau's leaders are told.
+  reminders: { ...DEFAULT_REMINDERS, tiers: DEFAULT_ESCALATION_TIERS },
   obligations: [
     // 第二十条: 在建设期内每年年底之前形成项目绩效评价报告
     annualReports('Wuhan 第二十条', '年度绩效评价报告'),

@@ -1,3 +1,4 @@
+import { DEFAULT_ESCALATION_TIERS, DEFAULT_REMINDERS } from './reminders';
 import { monthsAfter, onFact, planFiling, requirement } from './rule-helpers';
 import type { AnnualPlanRule, PolicyPack } from './types';
 
@@ -24,6 +25,8 @@ export const yunfu: PolicyPack = {
   pauseBasis: [],
   annualPlan: ANNUAL_PLAN,
   lifecycleEnd: 'acceptance.passed',
+  // No article counts the days before a late department's head or the bureau's leaders are told.
+  reminders: { ...DEFAULT_REMINDERS, tiers: DEFAULT_ESCALATION_TIERS },
   obligations: [
     // 第六条: 于每年11月30日前报市政务服务数据管理局备案（下一年度计划）
     planFiling(ANNUAL_PLAN),

@@ -2,7 +2,7 @@ import type { DepartmentContact } from '../../../db/entities';
 import { emailMessage, isMail, isPhone, phoneMessage, textOf } from '../common/rules';
 
 export const MAX_CONTACTS = 10;
-const KEYS = new Set(['name', 'phone', 'email']);
+const KEYS = new Set(['name', 'phone', 'email', 'role']);
 
 /**
  * What is wrong with a department's contacts, naming the entry and field (`contacts[1].phone`), or
@@ -16,12 +16,14 @@ export function contactsProblem(value: unknown): string | null {
     if (!entry || typeof entry !== 'object' || Array.isArray(entry))
       return `「${at}」须为 { name, phone, email }`;
     const unknown = Object.keys(entry).find((k) => !KEYS.has(k));
-    if (unknown) return `「${at}.${unknown}」不是联系人的字段（只有 name、phone、email）`;
+    if (unknown) return `「${at}.${unknown}」不是联系人的字段（只有 name、phone、email、role）`;
     const c = entry as Record<string, unknown>;
     if (!textOf(1, 100)(c.name)) return `「${at}.name」须填写联系人姓名（1–100 个字符）`;
     if (c.phone === undefined && c.email === undefined) return `「${at}」须至少填写 phone 或 email 之一`;
     if (c.phone !== undefined && !isPhone(c.phone)) return phoneMessage(`${at}.phone`);
     if (c.email !== undefined && !isMail(c.email)) return emailMessage(`${at}.email`);
+    if (c.role !== undefined && c.role !== 'head')
+      return `「${at}.role」只能为 head（部门负责人：逾期满 N 个工作日起同时收到督办邮件），或不填`;
   }
   return null;
 }
@@ -32,5 +34,6 @@ export function cleanContacts(value: DepartmentContact[]): DepartmentContact[] {
     name: c.name.trim(),
     ...(c.phone !== undefined ? { phone: c.phone } : {}),
     ...(c.email !== undefined ? { email: c.email } : {}),
+    ...(c.role !== undefined ? { role: c.role } : {}),
   }));
 }

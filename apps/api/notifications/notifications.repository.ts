@@ -17,6 +17,9 @@ export interface InboxRow {
   read_at: Date | null;
   superseded_at: Date | null;
   superseded_reason: string | null;
+  resolved_at: Date | null;
+  resolution: string | null;
+  resolved_reason: string | null;
   total: string;
 }
 
@@ -52,16 +55,21 @@ function visibility(readers: Readers, first: number): { sql: string; params: unk
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A reader's notifications, unread first, newest first, with the page's total. */
+  /**
+   * A reader's notifications: live alarms first (neither resolved nor superseded), then unread first,
+   * newest first, with the page's total.
+   */
   inbox(userId: string, readers: Readers, page: number, pageSize: number): Promise<InboxRow[]> {
     const { sql, params } = visibility(readers, 2);
     return this.dataSource.query(
       `SELECT n.id, n.project_id, n.department_id, n.obligation_key, n.kind, n.audience, n.due_on::text AS due_on,
               n.scheduled_for, n.written_at, n.payload, n.superseded_at, n.superseded_reason, r.read_at,
+              n.resolved_at, n.resolution, n.resolved_reason,
               count(*) OVER () AS total
          FROM notifications n LEFT JOIN inbox_reads r ON r.notification_id = n.id AND r.user_id = $1
         WHERE ${sql}
-        ORDER BY (r.read_at IS NOT NULL), n.written_at DESC, n.id DESC
+        ORDER BY (n.resolved_at IS NOT NULL OR n.superseded_at IS NOT NULL), (r.read_at IS NOT NULL),
+                 n.written_at DESC, n.id DESC
         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       [userId, ...params],
     );
@@ -108,10 +116,21 @@ export class NotificationsRepository {
     return this.dataSource.getRepository(NotificationEntity).existsBy({ id });
   }
 
-  async markRead(id: string, userId: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO inbox_reads (notification_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+  /** Whether this was the person's first opening of the notice (the receipt keeps the first time). */
+  async markRead(id: string, userId: string): Promise<boolean> {
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO inbox_reads (notification_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
       [id, userId],
+    );
+    return inserted.length > 0;
+  }
+
+  /** Who opened the notice and when, first reader first. */
+  receipts(id: string): Promise<{ username: string; display_name: string; role: string; read_at: Date }[]> {
+    return this.dataSource.query(
+      `SELECT u.username, u.display_name, u.role, r.read_at FROM inbox_reads r JOIN users u ON u.id = r.user_id
+        WHERE r.notification_id = $1 ORDER BY r.read_at, u.username`,
+      [id],
     );
   }
 

@@ -52,6 +52,12 @@ export class NotificationsService {
         // Contradicted by the facts before it went out: shown, but not as a live alarm.
         superseded: r.superseded_at !== null,
         supersededReason: r.superseded_reason,
+        // Its obligation was met, waived, extended past it or corrected afterwards.
+        resolved: r.resolved_at !== null,
+        resolvedAt: r.resolved_at,
+        resolution: r.resolution,
+        resolvedReason: r.resolved_reason,
+        live: r.resolved_at === null && r.superseded_at === null,
         deliveries: deliveries
           .filter((d) => d.notificationId === String(r.id))
           .map(({ channel, recipient, status, attempts, lastError, sentAt }) => ({
@@ -72,14 +78,34 @@ export class NotificationsService {
     return n;
   }
 
+  /** A read receipt per person: the first opening is kept, and audited. */
   async read(user: Principal, id: string): Promise<void> {
-    await this.visible(user, id);
-    await this.repository.markRead(id, user.id);
+    const n = await this.visible(user, id);
+    if (await this.repository.markRead(id, user.id))
+      await this.audit.append({
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'notification.read',
+        projectId: n.projectId,
+        details: { notificationId: id, kind: n.kind, obligationKey: n.obligationKey },
+      });
   }
 
+  /** Opening a notice is reading it. */
   async one(user: Principal, id: string) {
     const n = await this.visible(user, id);
-    return { ...n, deliveries: await this.repository.deliveriesOf([id]) };
+    await this.read(user, id);
+    const receipts = await this.repository.receipts(id);
+    return {
+      ...n,
+      deliveries: await this.repository.deliveriesOf([id]),
+      readBy: receipts.map((r) => ({
+        username: r.username,
+        displayName: r.display_name,
+        role: r.role,
+        readAt: r.read_at,
+      })),
+    };
   }
 
   /** Every department's dead letters for bureau staff (the route's roles), or the one asked for. */

@@ -135,6 +135,47 @@ export class OversightRepository {
     );
   }
 
+  /**
+   * Per overdue obligation of a page: how many notices its department was sent about it (overdue
+   * notices, escalations, urgings), how many of them someone of the department opened, and when first.
+   */
+  async receipts(
+    rows: readonly { project_id: string; key: string }[],
+  ): Promise<Map<string, { notices: number; read: number; firstReadAt: Date | null; lastReadAt: Date | null }>> {
+    if (rows.length === 0) return new Map();
+    const found: {
+      project_id: string;
+      obligation_key: string;
+      notices: string;
+      read: string;
+      first_read_at: Date | null;
+      last_read_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT n.project_id, n.obligation_key, count(*) AS notices, count(d.first) AS read,
+              min(d.first) AS first_read_at, max(d.first) AS last_read_at
+         FROM notifications n
+         LEFT JOIN LATERAL (
+           SELECT min(r.read_at) AS first FROM inbox_reads r JOIN users u ON u.id = r.user_id
+            WHERE r.notification_id = n.id AND u.department_id = n.department_id
+         ) d ON true
+        WHERE (n.project_id, n.obligation_key) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[]))
+          AND n.kind IN ('overdue-notice', 'escalation', 'escalation-head', 'escalation-leadership', 'urging')
+        GROUP BY n.project_id, n.obligation_key`,
+      [rows.map((r) => r.project_id), rows.map((r) => r.key)],
+    );
+    return new Map(
+      found.map((f) => [
+        `${f.project_id}|${f.obligation_key}`,
+        {
+          notices: Number(f.notices),
+          read: Number(f.read),
+          firstReadAt: f.first_read_at,
+          lastReadAt: f.last_read_at,
+        },
+      ]),
+    );
+  }
+
   /** The holiday notices loaded into the database, so "N working days" honours an uploaded year. */
   async notices(): Promise<YearNotice[]> {
     const rows = await this.dataSource.getRepository(CalendarYearEntity).find({ order: { year: 'ASC' } });

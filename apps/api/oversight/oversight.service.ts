@@ -78,6 +78,7 @@ export class OversightService {
     ]);
     const last = rows.length > pageSize ? rows[pageSize - 1] : undefined;
     const names = await this.scope.names(rows.map((r) => r.department_id));
+    const receipts = all ? new Map() : await this.repository.receipts(rows.slice(0, pageSize));
     const items = rows.slice(0, pageSize).map((r) => ({
       projectId: r.project_id,
       projectName: r.name,
@@ -90,6 +91,9 @@ export class OversightService {
       dueOn: r.due_on,
       daysOverdue: daysBetween(r.due_on, today),
       article: r.basis,
+      // Read receipts: whether the department has opened the notices it was sent about this obligation.
+      notices: receipts.get(`${r.project_id}|${r.key}`) ?? NO_NOTICES,
+      read: (receipts.get(`${r.project_id}|${r.key}`)?.read ?? 0) > 0,
     }));
     const nextCursor = last
       ? encodeCursor({
@@ -184,6 +188,8 @@ export class OversightService {
     );
   }
 }
+
+const NO_NOTICES = { notices: 0, read: 0, firstReadAt: null, lastReadAt: null };
 
 /** Yellow: due within this many working days, unless YELLOW_WORKING_DAYS or ?yellowDays says otherwise. */
 export const DEFAULT_YELLOW_DAYS = 5;

@@ -84,6 +84,20 @@ export class UpdateUserDto {
   @Absent()
   @Rule('disabled', (v) => typeof v === 'boolean', '「disabled」须为 true 或 false')
   disabled?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['head', 'leadership'],
+    nullable: true,
+    description:
+      'head：部门负责人（部门账号），逾期 N 个工作日起收到督办；leadership：局领导（局方账号），逾期 M 个工作日起收到督办；null 取消',
+  })
+  @IsOptional()
+  @Rule(
+    'escalationRole',
+    (v) => v === 'head' || v === 'leadership',
+    '「escalationRole」须为 head（部门负责人）、leadership（局领导）或 null',
+  )
+  escalationRole?: 'head' | 'leadership' | null;
 }
 
 export class ListUsersQuery {

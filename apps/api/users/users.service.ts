@@ -68,8 +68,8 @@ export class UsersService {
     if (Object.values(dto).every((v) => v === undefined))
       throw localized(
         400,
-        '请至少提供「role」「departmentId」「displayName」「phone」「email」「disabled」之一',
-        'send at least one of role, departmentId, displayName, phone, email, disabled',
+        '请至少提供「role」「departmentId」「displayName」「phone」「email」「disabled」「escalationRole」之一',
+        'send at least one of role, departmentId, displayName, phone, email, disabled, escalationRole',
       );
     return this.repository.transaction(async (tx) => {
       // Administrators first, always in the same order, then the account: no two updates deadlock.
@@ -89,7 +89,17 @@ export class UsersService {
           `「${username}」是最后一位启用的管理员，不能停用或改为其他角色：请先创建或启用另一位管理员（POST /users）`,
           `${username} is the last active administrator and cannot be disabled or demoted: create or enable another first (POST /users)`,
         );
+      const escalationRole = dto.escalationRole !== undefined ? dto.escalationRole : user.escalationRole;
+      if (escalationRole === 'head' && role !== 'department')
+        throw new UnprocessableEntityException(
+          '「escalationRole」为 head（部门负责人）时账号须为部门账号（role: department）；局方领导请用 leadership',
+        );
+      if (escalationRole === 'leadership' && role === 'department')
+        throw new UnprocessableEntityException(
+          '「escalationRole」为 leadership（局领导）时账号须为局方账号（operator 或 admin）；部门负责人请用 head',
+        );
       const changes: AccountChanges = {
+        ...(dto.escalationRole !== undefined ? { escalationRole: dto.escalationRole } : {}),
         role,
         departmentId,
         disabled,

@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+import { DepartmentEntity, NotificationEntity, UserEntity } from '../../db/entities';
+import type { EscalationReach } from '../../domain';
+
+/** Whom a graduated escalation reaches beyond the department's own channels. */
+export interface EscalationRecipients {
+  /** Per department: the e-mail of each contact marked `role: head` and of each account flagged head. */
+  heads: Map<string, string[]>;
+  /** The e-mail of every active bureau account flagged as the leadership. */
+  leaders: string[];
+}
+
+export async function escalationRecipients(tx: EntityManager): Promise<EscalationRecipients> {
+  const heads = new Map<string, string[]>();
+  const add = (department: string, email: string) => heads.set(department, [...(heads.get(department) ?? []), email]);
+  for (const d of await tx.getRepository(DepartmentEntity).find()) {
+    for (const c of d.contacts ?? []) if (c.role === 'head' && c.email) add(d.id, c.email);
+  }
+  const flagged = await tx
+    .getRepository(UserEntity)
+    .createQueryBuilder('u')
+    .where('u.escalation_role IS NOT NULL AND u.disabled = false AND u.email IS NOT NULL')
+    .getMany();
+  for (const u of flagged) if (u.escalationRole === 'head' && u.departmentId) add(u.departmentId, u.email as string);
+  const leaders = flagged
+    .filter((u) => u.escalationRole === 'leadership' && u.role !== 'department')
+    .map((u) => u.email as string);
+  return { heads, leaders };
+}
+
+/** How far a notice reaches: its tier for a tier notice, the round's reach for an escalation round. */
+export function escalationReachOf(n: NotificationEntity): EscalationReach {
+  if (n.kind === 'escalation-leadership') return 'leadership';
+  if (n.kind === 'escalation-head') return 'head';
+  if (n.kind !== 'escalation') return 'department';
+  return (n.payload as { reach?: EscalationReach }).reach ?? 'department';
+}
