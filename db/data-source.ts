@@ -17,6 +17,7 @@ import { ProjectCodes1763856710000 } from './migrations/1763856710000-project-co
 import { SsoLogins1763856800000 } from './migrations/1763856800000-sso-logins';
 import { FactCorrections1763856810000 } from './migrations/1763856810000-fact-corrections';
 import { OpenDueIndex1763856820000 } from './migrations/1763856820000-open-due-index';
+import { VendorChannels1763857400000 } from './migrations/1763857400000-vendor-channels';
 import { NoticeLifecycle1763857500000 } from './migrations/1763857500000-notice-lifecycle';
 
 export const MIGRATIONS = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   SsoLogins1763856800000,
   FactCorrections1763856810000,
   OpenDueIndex1763856820000,
+  VendorChannels1763857400000,
   NoticeLifecycle1763857500000,
 ];
 

@@ -81,7 +81,24 @@ export interface GuardedPost {
   timeoutMs: number;
 }
 
-export async function guardedPost({ url, headers, body, allow, timeoutMs }: GuardedPost): Promise<number> {
+export async function guardedPost(post: GuardedPost): Promise<number> {
+  return (await guardedExchange(post)).status;
+}
+
+/** The most of an answer read back: vendors answer a few hundred bytes of JSON. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/**
+ * The guarded POST, also reading the 2xx answer's body: the robots and SMS services answer HTTP 200 and
+ * say in the JSON whether they took the message.
+ */
+export async function guardedExchange({
+  url,
+  headers,
+  body,
+  allow,
+  timeoutMs,
+}: GuardedPost): Promise<{ status: number; body: string }> {
   const u = parse(url);
   const host = bare(u.hostname);
   const byName = allow.allowsHost(host, portOf(u));
@@ -95,10 +112,20 @@ export async function guardedPost({ url, headers, body, allow, timeoutMs }: Guar
   const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(u, options, (res) => {
-      res.resume();
       const status = res.statusCode ?? 0;
-      if (status >= 200 && status < 300) resolve(status);
-      else reject(new DeliveryFailedError(status));
+      if (status < 200 || status >= 300) {
+        res.resume();
+        reject(new DeliveryFailedError(status));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_ANSWER_BYTES) chunks.push(chunk);
+      });
+      res.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', () => reject(new DeliveryFailedError(null)));
     });
     req.setTimeout(timeoutMs, () => req.destroy(new DeliveryFailedError(null)));
     req.on('error', (error) =>

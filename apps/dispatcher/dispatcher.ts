@@ -10,8 +10,10 @@ import { requeueDeliveries } from '../../db/repositories/deliveries.repository';
 import { addDays, shanghaiDateOf, shanghaiInstant } from '../../domain';
 import type { EmailChannel } from './email.channel';
 import { Leases } from './leases';
+import { robotRecipient } from './robot';
 import { Sender } from './sender';
 import { escalationReachOf, escalationRecipients, type EscalationRecipients } from './escalation-recipients';
+import type { SmsProviders } from './sms.config';
 import { markSuperseded, supersededReason } from './superseded';
 
 export interface DispatcherOptions {
@@ -42,6 +44,10 @@ export interface DispatcherOptions {
    * facts recorded right after it (history being entered) can supersede it first.
    */
   settleMs?: number;
+  /** SMS providers' keys, sign names and templates (loadSmsConfig). */
+  sms?: SmsProviders;
+  /** The wall clock vendors check signatures and rate windows against; Date.now unless a test shares one. */
+  vendorNow?: () => number;
   /** Test hook: runs between a successful send and marking it sent. */
   afterSend?: (delivery: DeliveryEntity) => Promise<void>;
 }
@@ -132,6 +138,26 @@ export class Dispatcher {
         nextAttemptAt: now,
       });
     }
+    const robot = (kind: string, url: string | null, on: boolean | undefined) => {
+      if (on && url)
+        rows.push({
+          notificationId: n.id,
+          channel: kind,
+          recipient: robotRecipient(url),
+          nextAttemptAt: now,
+        });
+    };
+    robot(
+      'dingtalk',
+      channel?.dingtalkUrl ?? null,
+      channel?.dingtalkEnabled && Boolean(channel.dingtalkSecret),
+    );
+    robot('wecom', channel?.wecomUrl ?? null, channel?.wecomEnabled);
+    robot('feishu', channel?.feishuUrl ?? null, channel?.feishuEnabled && Boolean(channel.feishuSecret));
+    if (channel?.smsEnabled && channel.smsProvider) {
+      for (const phone of new Set(channel.smsRecipients))
+        rows.push({ notificationId: n.id, channel: 'sms', recipient: phone, nextAttemptAt: now });
+    }
     if (n.audience === 'department-and-bureau') {
       for (const user of bureau.filter((u) => u.email && u.role === 'operator')) {
         rows.push(
@@ -184,6 +210,8 @@ export class Dispatcher {
         concurrency: this.options.concurrency ?? 32,
         perReceiver: this.options.perReceiver ?? 4,
         afterSend: this.options.afterSend,
+        sms: this.options.sms,
+        vendorNow: this.options.vendorNow,
         onError,
       },
       this.leases,

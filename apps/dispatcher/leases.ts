@@ -12,7 +12,7 @@ import { DeliveryEntity } from '../../db/entities';
 export type ClaimKind = 'send' | 'digest';
 
 const FILTERS: Record<ClaimKind, string> = {
-  send: "c.channel IN ('email', 'webhook')",
+  send: "c.channel IN ('email', 'webhook', 'dingtalk', 'wecom', 'feishu', 'sms')",
   digest: "c.channel = 'digest'",
 };
 
@@ -136,6 +136,16 @@ export class Leases {
       `UPDATE deliveries SET status = $3, last_error = $4, next_attempt_at = $5, claimed_by = NULL
         WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
       [id, this.owner, dead ? 'dead' : 'failed', reason.slice(0, 2000), retryAt],
+    );
+  }
+
+  /** Not sent yet because of a rate limit: due again at `at`, and the claim does not count as an attempt. */
+  async deferred(id: string, reason: string, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE deliveries SET status = CASE WHEN attempts <= 1 THEN 'pending' ELSE 'failed' END,
+              attempts = GREATEST(attempts - 1, 0), next_attempt_at = $4, last_error = $3, claimed_by = NULL
+        WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
+      [id, this.owner, reason, at],
     );
   }
 

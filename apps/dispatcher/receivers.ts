@@ -2,6 +2,8 @@ import type { DeliveryEntity } from '../../db/entities';
 
 /** The lane a delivery waits in: one per webhook host, one for the mail server. */
 export function receiverOf(delivery: Pick<DeliveryEntity, 'channel' | 'recipient'>): string {
+  if (['dingtalk', 'wecom', 'feishu', 'sms'].includes(delivery.channel))
+    return delivery.channel === 'sms' ? 'sms' : `${delivery.channel}:${delivery.recipient}`;
   if (delivery.channel !== 'webhook') return 'smtp';
   // An address that does not parse fails on its own when sent; it gets a lane of its own meanwhile.
   return `webhook:${URL.canParse(delivery.recipient) ? new URL(delivery.recipient).host : delivery.recipient}`;

@@ -13,6 +13,8 @@ import type { EmailChannel } from './email.channel';
 import type { Leases } from './leases';
 import { Lanes, receiverOf } from './receivers';
 import { markSuperseded, supersededReason, supersededReasons } from './superseded';
+import type { SmsProviders } from './sms.config';
+import { sendVendor, VENDOR_CHANNELS, vendorStillWanted } from './vendor-send';
 import { sendWebhook } from './webhook.channel';
 
 export interface SenderConfig {
@@ -27,6 +29,9 @@ export interface SenderConfig {
   /** Sends in flight to one receiver (webhook host, or the mail server) at once. */
   perReceiver: number;
   afterSend?: (delivery: DeliveryEntity) => Promise<void>;
+  sms?: SmsProviders;
+  /** The wall clock vendors check signatures and rate windows against (tests share theirs). */
+  vendorNow?: () => number;
   /** Where unexpected errors go; without it the first one is thrown from idle(). */
   onError?: (error: unknown) => void;
 }
@@ -235,6 +240,10 @@ export class Sender {
       await this.leases.cancelled(delivery.id, '渠道已停用或收件地址已更改，未发送');
       return;
     }
+    if ((VENDOR_CHANNELS as readonly string[]).includes(delivery.channel)) {
+      await this.attemptVendor(delivery, notification, channel as DepartmentChannelEntity);
+      return;
+    }
     try {
       if (delivery.channel === 'email') {
         if (!this.config.email) throw new Error('no SMTP server is configured (SMTP_URL)');
@@ -256,6 +265,39 @@ export class Sender {
       await this.failed(delivery, (error as Error).message);
       return;
     }
+    await this.recordSent(delivery);
+  }
+
+  private async attemptVendor(
+    delivery: DeliveryEntity,
+    notification: NotificationEntity,
+    channel: DepartmentChannelEntity,
+  ): Promise<void> {
+    let outcome;
+    try {
+      outcome = await sendVendor(delivery, notification, channel, {
+        dataSource: this.dataSource,
+        allow: this.allow,
+        timeoutMs: this.config.webhookTimeoutMs,
+        sms: this.config.sms ?? {},
+        now: this.config.now(),
+        vendorNow: (this.config.vendorNow ?? Date.now)(),
+      });
+    } catch (error) {
+      await this.failed(delivery, (error as Error).message);
+      return;
+    }
+    if ('cancel' in outcome) await this.leases.cancelled(delivery.id, outcome.cancel);
+    else if ('deferUntil' in outcome)
+      await this.leases.deferred(
+        delivery.id,
+        outcome.reason,
+        new Date(this.config.now() + Math.max(0, outcome.deferUntil - (this.config.vendorNow ?? Date.now)())),
+      );
+    else await this.recordSent(delivery);
+  }
+
+  private async recordSent(delivery: DeliveryEntity): Promise<void> {
     await this.config.afterSend?.(delivery);
     this.sentIds.push(delivery.id);
     this.flushTimer ??= setTimeout(
@@ -282,6 +324,8 @@ export class Sender {
     delivery: DeliveryEntity,
     channel: DepartmentChannelEntity | null,
   ): Promise<boolean> {
+    if ((VENDOR_CHANNELS as readonly string[]).includes(delivery.channel))
+      return vendorStillWanted(delivery, channel);
     if (delivery.channel === 'webhook')
       return Boolean(channel?.webhookEnabled && channel.webhookUrl === delivery.recipient);
     if (channel?.emailEnabled && channel.emails.includes(delivery.recipient)) return true;

@@ -21,6 +21,48 @@ export class DepartmentChannelEntity {
   @Column({ name: 'webhook_enabled', type: 'boolean', default: false })
   webhookEnabled!: boolean;
 
+  @Column({ name: 'dingtalk_url', type: 'varchar', length: 500, nullable: true })
+  dingtalkUrl!: string | null;
+
+  @Column({ name: 'dingtalk_secret', type: 'varchar', length: 200, nullable: true })
+  dingtalkSecret!: string | null;
+
+  @Column({ name: 'dingtalk_at_mobiles', type: 'text', array: true, default: () => "'{}'" })
+  dingtalkAtMobiles!: string[];
+
+  @Column({ name: 'dingtalk_enabled', type: 'boolean', default: false })
+  dingtalkEnabled!: boolean;
+
+  /** Holds the robot's key, which is its secret: never shown or logged. */
+  @Column({ name: 'wecom_url', type: 'varchar', length: 500, nullable: true })
+  wecomUrl!: string | null;
+
+  /** Set: sent as text with mentioned_mobile_list (WeCom's markdown cannot @ by mobile). */
+  @Column({ name: 'wecom_mentioned_mobiles', type: 'text', array: true, default: () => "'{}'" })
+  wecomMentionedMobiles!: string[];
+
+  @Column({ name: 'wecom_enabled', type: 'boolean', default: false })
+  wecomEnabled!: boolean;
+
+  @Column({ name: 'feishu_url', type: 'varchar', length: 500, nullable: true })
+  feishuUrl!: string | null;
+
+  @Column({ name: 'feishu_secret', type: 'varchar', length: 200, nullable: true })
+  feishuSecret!: string | null;
+
+  @Column({ name: 'feishu_enabled', type: 'boolean', default: false })
+  feishuEnabled!: boolean;
+
+  /** aliyun | tencent */
+  @Column({ name: 'sms_provider', type: 'varchar', length: 16, nullable: true })
+  smsProvider!: string | null;
+
+  @Column({ name: 'sms_recipients', type: 'text', array: true, default: () => "'{}'" })
+  smsRecipients!: string[];
+
+  @Column({ name: 'sms_enabled', type: 'boolean', default: false })
+  smsEnabled!: boolean;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }
@@ -34,7 +76,7 @@ export class DeliveryEntity {
   @Column({ name: 'notification_id', type: 'bigint' })
   notificationId!: string;
 
-  /** email | webhook | digest */
+  /** email | webhook | digest | dingtalk | wecom | feishu | sms */
   @Column({ type: 'varchar', length: 16 })
   channel!: string;
 
