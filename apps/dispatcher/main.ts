@@ -8,6 +8,7 @@ import { openDatabase } from '../../db/data-source';
 import { allowEntryProblem } from '../../net/address-policy';
 import { createEmailChannel } from './email.channel';
 import { startDispatcherLoop } from './loop';
+import { loadSmsConfig } from './sms.config';
 
 async function main(): Promise<void> {
   const problems: string[] = [];
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     const problem = allowEntryProblem(entry);
     if (problem) problems.push(`WEBHOOK_ALLOW: ${problem}`);
   }
+  const sms = loadSmsConfig(process.env, problems);
   if (problems.length) {
     console.error(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
     process.exit(1);
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     concurrency,
     perReceiver,
     leaseMs,
+    sms,
   });
   console.log(
     `dispatcher: delivering (${concurrency} at once, ${perReceiver} per receiver; idle rest ${intervalMs} ms)${smtpUrl ? '' : ' (no SMTP_URL: e-mail deliveries wait)'}`,
