@@ -47,7 +47,6 @@ export function ChannelsPage() {
 
   useEffect(() => {
     if (department) adminApi.channels(department).then(show, (e) => setError(problemText(e)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [department]);
 
   const saveAllow = async () => {

@@ -25,8 +25,8 @@ export function ImportsPage() {
     setError(null);
     try {
       const result = await adminApi.importFile(file, dryRun);
-      if (dryRun) (setChecked(result), setCommitted(null));
-      else (setCommitted(result), setChecked(null));
+      setChecked(dryRun ? result : null);
+      setCommitted(dryRun ? null : result);
     } catch (e) {
       setError(problemText(e));
     } finally {
