@@ -48,6 +48,7 @@ export function App() {
         token: {
           fontSize: 14,
           colorPrimary: '#0958d9',
+          colorLink: '#0958d9',
           colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
           colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',
