@@ -9,7 +9,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // Layers import downwards only (README "Layout"): apps → workflows/activities → db → domain.
-    files: ['{domain,workflows,activities,db,net,temporal,apps}/**/*.ts'],
+    files: ['{domain,workflows,activities,db,net,temporal,apps}/**/*.ts', 'apps/web/**/*.tsx'],
     plugins: { layers: { rules: { zones: layerZones } } },
     rules: {
       'layers/zones': [
@@ -52,6 +52,12 @@ export default tseslint.config(
               allow: ['temporal', 'domain'],
               reason:
                 'how the processes reach Temporal (connection, payload encryption); it knows no database or app',
+            },
+            {
+              // The console runs in the browser and reaches the server over HTTP only.
+              files: 'apps/web',
+              allow: ['apps/web'],
+              reason: 'the console is browser code: it talks to the API over HTTP and imports no server code',
             },
             {
               // The composition root: `npm start` brings the API, the worker and the dispatcher up in

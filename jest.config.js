@@ -16,6 +16,7 @@ module.exports = {
     '<rootDir>/test/workflows/',
     '<rootDir>/test/api/',
     '<rootDir>/test/delivery/',
+    '<rootDir>/test/browser/',
   ],
   // openid-client and what it imports ship only as ES modules, which Jest's CommonJS runtime cannot
   // require on Node 20; swc turns them into CommonJS like our own files. Node itself loads them natively.

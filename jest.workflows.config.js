@@ -7,7 +7,12 @@ const unit = require('./jest.config');
 /** @type {import('jest').Config} */
 module.exports = {
   ...unit,
-  roots: ['<rootDir>/test/workflows', '<rootDir>/test/api', '<rootDir>/test/delivery'],
+  roots: [
+    '<rootDir>/test/workflows',
+    '<rootDir>/test/api',
+    '<rootDir>/test/delivery',
+    '<rootDir>/test/browser',
+  ],
   testPathIgnorePatterns: ['/node_modules/'],
   testMatch: ['**/*.spec.ts'],
   globalSetup: '<rootDir>/test/workflows/global-setup.ts',

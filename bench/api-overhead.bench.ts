@@ -11,6 +11,9 @@ import { ProjectEntity } from '../db/entities';
 import { projectLifecycle } from '../workflows';
 import { projectWorkflowId, recordEventUpdate } from '../workflows/messages';
 import { dataConverter } from '../temporal/temporal-config';
+import { cpuPerOperation } from './cpu-account';
+import { profileShares } from './cpu-profile';
+import { registrationTimeline } from './registration-timeline';
 import { type BenchStack, percentile, pool, startBenchStack } from './stack';
 
 const CONCURRENCY = 8;
@@ -24,6 +27,20 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+const rawProject = (id: string, i: number) => ({
+  id,
+  name: `基准-${i}`,
+  departmentId: 'dept-a',
+  policyId: 'shandong',
+  policyVersion: '1',
+  attributes: {
+    planYear: 2026,
+    investment: 3_500_000,
+    plannedAcceptanceOn: null,
+    registeredOn: '2026-12-01',
+  },
+});
 
 export async function benchApiOverhead(stack: BenchStack, n = 120) {
   const client = new Client({
@@ -44,37 +61,52 @@ export async function benchApiOverhead(stack: BenchStack, n = 120) {
   await pool(16, CONCURRENCY, (i) => register(`预热-${i}`));
 
   const rawIds = Array.from({ length: n }, () => randomUUID());
-  const rawStartMs = await pool(n, CONCURRENCY, (i) =>
-    client.workflow.start(projectLifecycle, {
-      taskQueue: stack.temporal.taskQueue,
-      workflowId: projectWorkflowId(rawIds[i] as string),
-      args: [
-        {
-          project: {
-            id: rawIds[i] as string,
-            name: `基准-${i}`,
-            departmentId: 'dept-a',
-            policyId: 'shandong',
-            policyVersion: '1',
-            attributes: {
-              planYear: 2026,
-              investment: 3_500_000,
-              plannedAcceptanceOn: null,
-              registeredOn: '2026-12-01',
-            },
-          },
-        },
-      ],
-    }),
-  );
-  const rawStarted = performance.now() - rawStartMs;
   const projects = stack.dataSource.getRepository(ProjectEntity);
-  // The raw starts' evaluations run after their calls returned: let them finish before the API is timed.
-  await until(async () => (await projects.countBy(rawIds.map((id) => ({ id })))) === n, 120_000);
+  let rawStarted = 0;
+  let rawStartMs = 0;
+  // CPU from the first start until the last first evaluation is in the read model: the same work a
+  // registration's answer waits for, so the two CPU figures per operation compare like with like.
+  const rawCpu = await cpuPerOperation(n, async () => {
+    rawStartMs = await pool(n, CONCURRENCY, (i) =>
+      client.workflow.start(projectLifecycle, {
+        taskQueue: stack.temporal.taskQueue,
+        workflowId: projectWorkflowId(rawIds[i] as string),
+        args: [
+          {
+            project: rawProject(rawIds[i] as string, i),
+          },
+        ],
+      }),
+    );
+    rawStarted = performance.now() - rawStartMs;
+    // The raw starts' evaluations run after their calls returned: let them finish before the API is timed.
+    await until(async () => (await projects.countBy(rawIds.map((id) => ({ id })))) === n, 120_000);
+  });
   // Start to the last first evaluation in the read model: what a registration's answer includes.
   const rawDrainedMs = performance.now() - rawStarted;
   const apiIds: string[] = [];
-  const apiMs = await pool(n, CONCURRENCY, async (i) => apiIds.push(await register(`登记基准-${i}`)));
+  let apiMs = 0;
+  const apiCpu = await cpuPerOperation(n, async () => {
+    apiMs = await pool(n, CONCURRENCY, async (i) => apiIds.push(await register(`登记基准-${i}`)));
+  });
+  // A start alone, to a task queue no worker polls: what Temporal itself spends on accepting one.
+  const bare = await cpuPerOperation(n, () =>
+    pool(n, CONCURRENCY, (i) =>
+      client.workflow.start(projectLifecycle, {
+        taskQueue: `${stack.temporal.taskQueue}-unpolled`,
+        workflowId: `bench-bare-${randomUUID()}`,
+        args: [{ project: rawProject(randomUUID(), i) }],
+      }),
+    ),
+  );
+  // More registrations, profiled (not timed: the profiler slows what it samples).
+  const profiled = await profileShares(() =>
+    pool(Math.ceil(n / 2), CONCURRENCY, (i) => register(`登记剖面-${i}`)),
+  );
+  // One registration alone, on a quiet stack: where its latency goes, from its workflow's history.
+  const aloneStarted = performance.now();
+  const alone = await register('登记剖析');
+  const timeline = await registrationTimeline(client, alone, performance.now() - aloneStarted);
 
   // A fact: the same contract.signed on fresh projects, one at a time, so each latency is its own.
   const latencies = { api: [] as number[], raw: [] as number[] };
@@ -111,6 +143,12 @@ export async function benchApiOverhead(stack: BenchStack, n = 120) {
     rawUpdateP50Ms: percentile(latencies.raw, 50),
     concurrency: CONCURRENCY,
     registrations: n,
+    // The profile behind registerVsRawStart: CPU per operation by process, and one registration's timeline.
+    cpuMsPerBareStart: bare.cpuMsPerOp,
+    cpuMsPerRawStartEvaluated: rawCpu.cpuMsPerOp,
+    cpuMsPerRegistration: apiCpu.cpuMsPerOp,
+    registrationTimelineMs: timeline,
+    registrationNodeSelfTimeShares: profiled.selfTimeShares,
   };
 }
 

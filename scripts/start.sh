@@ -6,4 +6,6 @@ bash scripts/ensure-deps.sh
 eval "$(bash scripts/temporal-tools.sh)"
 echo "▶ building (tsc)…"
 npx tsc -p tsconfig.build.json
+echo "▶ building the console (vite)…"
+npm run --silent build:web
 exec node dist/apps/start/main.js

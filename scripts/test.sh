@@ -7,9 +7,14 @@ bash scripts/ensure-deps.sh
 
 echo "▶ type-check (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p apps/web/tsconfig.json
 echo "▶ lint (eslint, prettier)"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
+
+echo "▶ console build (vite), for the browser tests"
+npm run --silent build:web
+bash scripts/ensure-chromium.sh
 
 echo "▶ Temporal tools (CLI, time-skipping test server)"
 eval "$(bash scripts/temporal-tools.sh)"

@@ -8,6 +8,7 @@ import { AuditService } from './audit/audit.service';
 import { ProblemFilter } from './common/problem.filter';
 import { StrictValidationPipe } from './common/validation.pipe';
 import { httpMetrics } from './metrics/metrics';
+import { webConsole } from './web/web-static';
 import type { ApiConfig } from './config/api-config';
 
 /**
@@ -47,6 +48,7 @@ export async function createApp(
     next();
   });
   app.use(httpMetrics);
+  app.use(webConsole());
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemFilter(app.get(AuditService)));
   // `npm start` stops everything itself, in order; a lone API process lets Nest handle the signals.

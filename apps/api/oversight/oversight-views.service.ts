@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Workbook } from 'exceljs';
+import { addDays, daysBetween, findPolicy, shanghaiDateOf, WorkingCalendar } from '../../../domain';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { DepartmentScope } from '../common/department-scope';
+import type { Principal } from '../common/principal';
+import type { DueSoonQuery, OverdueHistoryQuery } from './oversight-views.dto';
+import { OversightViewsRepository } from './oversight-views.repository';
+import { DEFAULT_YELLOW_DAYS, type OverdueItem } from './oversight.service';
+import { OversightRepository } from './oversight.repository';
+
+/** The columns of the overdue export, the same in .xlsx as in the CSV. */
+export const OVERDUE_COLUMNS = [
+  { key: 'departmentName', label: '部门', width: 28 },
+  { key: 'projectName', label: '项目', width: 36 },
+  { key: 'regulation', label: '办法', width: 12 },
+  { key: 'title', label: '事项', width: 24 },
+  { key: 'dueOn', label: '期限', width: 12 },
+  { key: 'daysOverdue', label: '逾期天数', width: 10 },
+  { key: 'article', label: '依据', width: 40 },
+  { key: 'projectId', label: '项目编号', width: 38 },
+  { key: 'departmentId', label: '部门编号', width: 14 },
+];
+
+@Injectable()
+export class OversightViewsService {
+  constructor(
+    private readonly repository: OversightViewsRepository,
+    private readonly oversight: OversightRepository,
+    private readonly scope: DepartmentScope,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /** Overdue obligations at the end of each of the last `days` days (today included), for the trend chart. */
+  async overdueHistory(principal: Principal, query: OverdueHistoryQuery) {
+    const departmentId = await this.scope.filter(principal, query.department);
+    const days = query.days ?? 90;
+    const to = shanghaiDateOf(Date.now());
+    const from = addDays(to, -(days - 1));
+    const rows = await this.repository.history(
+      { departmentId, ...(query.regulation ? { policyId: query.regulation } : {}) },
+      from,
+      to,
+    );
+    return { from, to, days, points: rows.map((r) => ({ date: r.day, overdue: Number(r.count) })) };
+  }
+
+  /** Open obligations due within `yellowDays` working days (the yellow light), soonest first. */
+  async dueSoon(principal: Principal, query: DueSoonQuery) {
+    const departmentId = await this.scope.filter(principal, query.department);
+    const today = shanghaiDateOf(Date.now());
+    const yellowDays = query.yellowDays ?? this.config.yellowWorkingDays ?? DEFAULT_YELLOW_DAYS;
+    const yellowUntil = WorkingCalendar.standard(await this.oversight.notices()).addWorkingDays(
+      today,
+      yellowDays,
+    );
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const rows = await this.repository.dueSoon(
+      {
+        departmentId,
+        ...(query.regulation ? { policyId: query.regulation } : {}),
+        ...(query.q ? { nameContains: query.q } : {}),
+      },
+      yellowUntil,
+      pageSize,
+      (page - 1) * pageSize,
+    );
+    const names = await this.scope.names(rows.map((r) => r.department_id));
+    return {
+      asOf: today,
+      yellowDays,
+      yellowUntil,
+      page,
+      pageSize,
+      total: Number(rows[0]?.total ?? 0),
+      items: rows.map((r) => ({
+        projectId: r.project_id,
+        projectName: r.name,
+        departmentId: r.department_id,
+        departmentName: names.get(r.department_id) ?? r.department_id,
+        policyId: r.policy_id,
+        regulation: findPolicy(r.policy_id)?.name ?? r.policy_id,
+        obligation: r.key,
+        title: r.title,
+        dueOn: r.due_on,
+        daysLeft: daysBetween(today, r.due_on),
+        article: r.basis,
+      })),
+    };
+  }
+
+  async overdueXlsx(items: OverdueItem[]): Promise<Buffer> {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('逾期事项', { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = OVERDUE_COLUMNS.map((c) => ({ header: c.label, key: c.key, width: c.width }));
+    ws.getRow(1).font = { bold: true };
+    // Values, never formulas: nothing a project's name holds runs in Excel.
+    ws.addRows(items);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+}

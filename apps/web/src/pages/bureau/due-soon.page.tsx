@@ -1,0 +1,92 @@
+import { Table } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { get } from '../../api/client';
+import { DepartmentName } from '../../components/department-name';
+import { PageHeader } from '../../components/page-header';
+import { ProblemAlert } from '../../components/problem-alert';
+import { LightTag } from '../../components/status-tag';
+import { filtersOf, ObligationFilters, searchOf } from './obligation-filters';
+
+interface DueSoonItem {
+  projectId: string;
+  projectName: string;
+  departmentId: string;
+  departmentName: string;
+  regulation: string;
+  obligation: string;
+  title: string;
+  dueOn: string;
+  daysLeft: number;
+  article: string;
+}
+
+/** Open obligations in the yellow window, soonest first. */
+export function DueSoonPage() {
+  const [search, setSearch] = useSearchParams();
+  const filters = filtersOf(search);
+  const key = search.toString();
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ total: number; yellowDays: number; items: DueSoonItem[] } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => setPage(1), [key]);
+  useEffect(() => {
+    const f = filtersOf(new URLSearchParams(key));
+    delete f.minDaysOverdue;
+    get<{ total: number; yellowDays: number; items: DueSoonItem[] }>('/oversight/due-soon', {
+      ...searchOf(f),
+      page,
+      pageSize: 20,
+    }).then((d) => {
+      setData(d);
+      setError(null);
+    }, setError);
+  }, [key, page]);
+  return (
+    <>
+      <PageHeader
+        title="即将到期"
+        subtitle={data ? `${data.yellowDays} 个工作日内到期，共 ${data.total} 项` : undefined}
+      />
+      <ObligationFilters value={filters} onChange={(f) => setSearch(searchOf(f))} />
+      <ProblemAlert error={error} />
+      <Table<DueSoonItem>
+        rowKey={(r) => `${r.projectId}:${r.obligation}`}
+        size="small"
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: '没有即将到期的事项' }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 项`,
+        }}
+        columns={[
+          {
+            title: '部门',
+            dataIndex: 'departmentName',
+            width: 200,
+            render: (_, r) => <DepartmentName id={r.departmentId} name={r.departmentName} />,
+          },
+          {
+            title: '项目',
+            dataIndex: 'projectName',
+            render: (v: string, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link>,
+          },
+          { title: '办法', dataIndex: 'regulation', width: 90 },
+          { title: '事项', dataIndex: 'title' },
+          { title: '期限', dataIndex: 'dueOn', width: 110 },
+          {
+            title: '剩余',
+            dataIndex: 'daysLeft',
+            width: 110,
+            render: (v: number) => <LightTag light="yellow" text={v === 0 ? '今日到期' : `还剩 ${v} 天`} />,
+          },
+          { title: '依据', dataIndex: 'article', ellipsis: true },
+        ]}
+      />
+    </>
+  );
+}

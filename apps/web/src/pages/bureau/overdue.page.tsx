@@ -1,0 +1,133 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { download, errorText, get } from '../../api/client';
+import { DepartmentName } from '../../components/department-name';
+import { PageHeader } from '../../components/page-header';
+import { ProblemAlert } from '../../components/problem-alert';
+import { LightTag } from '../../components/status-tag';
+import { filtersOf, ObligationFilters, searchOf } from './obligation-filters';
+
+export interface OverdueItem {
+  projectId: string;
+  projectName: string;
+  departmentId: string;
+  departmentName: string;
+  regulation: string;
+  obligation: string;
+  title: string;
+  dueOn: string;
+  daysOverdue: number;
+  article: string;
+}
+
+/** Overdue obligations, oldest first, following the API's cursor page by page. */
+export function OverduePage() {
+  const { message } = App.useApp();
+  const [search, setSearch] = useSearchParams();
+  const filters = filtersOf(search);
+  const key = search.toString();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [pageIndex, setPageIndex] = useState(0);
+  const [data, setData] = useState<{ total: number; nextCursor: string | null; items: OverdueItem[] } | null>(
+    null,
+  );
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+  const pageSize = 20;
+
+  useEffect(() => {
+    setCursors([null]);
+    setPageIndex(0);
+  }, [key]);
+
+  useEffect(() => {
+    setLoading(true);
+    const cursor = cursors[pageIndex] ?? undefined;
+    get<{ total: number; nextCursor: string | null; items: OverdueItem[] }>('/oversight/overdue', {
+      ...searchOf(filtersOf(new URLSearchParams(key))),
+      pageSize,
+      cursor,
+    })
+      .then((d) => {
+        setData(d);
+        setError(null);
+        setCursors((c) =>
+          c[pageIndex + 1] === undefined && d.nextCursor ? [...c.slice(0, pageIndex + 1), d.nextCursor] : c,
+        );
+      }, setError)
+      .finally(() => setLoading(false));
+  }, [key, pageIndex, cursors]);
+
+  const exportAs = async (kind: 'xlsx' | 'csv') => {
+    try {
+      const name = await download(`/oversight/overdue/export.${kind}`, searchOf(filters), `overdue.${kind}`);
+      message.success(`已导出 ${name}`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="逾期事项"
+        subtitle={data ? `共 ${data.total} 项，按期限由早到晚` : undefined}
+        extra={
+          <>
+            <Button icon={<DownloadOutlined />} onClick={() => exportAs('xlsx')}>
+              导出 Excel
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => exportAs('csv')}>
+              导出 CSV
+            </Button>
+          </>
+        }
+      />
+      <ObligationFilters overdue value={filters} onChange={(f) => setSearch(searchOf(f))} />
+      <ProblemAlert error={error} />
+      <Table<OverdueItem>
+        rowKey={(r) => `${r.projectId}:${r.obligation}`}
+        size="small"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: '没有符合条件的逾期事项' }}
+        pagination={{
+          current: pageIndex + 1,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (t) => `共 ${t} 项`,
+          onChange: (p) => {
+            if (p - 1 <= cursors.length - 1) setPageIndex(p - 1);
+            else message.info('请逐页向后翻阅');
+          },
+        }}
+        columns={[
+          {
+            title: '部门',
+            dataIndex: 'departmentName',
+            width: 200,
+            render: (_, r) => <DepartmentName id={r.departmentId} name={r.departmentName} />,
+          },
+          {
+            title: '项目',
+            dataIndex: 'projectName',
+            render: (v: string, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link>,
+          },
+          { title: '办法', dataIndex: 'regulation', width: 90 },
+          { title: '事项', dataIndex: 'title' },
+          { title: '期限', dataIndex: 'dueOn', width: 110 },
+          {
+            title: '逾期',
+            dataIndex: 'daysOverdue',
+            width: 110,
+            render: (v: number) => <LightTag light="red" text={`逾期 ${v} 天`} />,
+          },
+          { title: '依据', dataIndex: 'article', ellipsis: true },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+/** The console's oversight routes: the overdue trend, the due-soon list and the overdue exports. */
+import { Workbook } from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { addDays, shanghaiDateOf, WorkingCalendar } from '../../domain';
+import { useSystem } from './api-harness';
+
+const system = useSystem();
+const cal = WorkingCalendar.standard();
+const today = shanghaiDateOf(Date.now());
+// A department of this file's own, so other files' rows in the shared database never count here.
+const dept = `dept-web${randomBytes(3).toString('hex').replace(/^\d/, 'x')}`;
+let overdueDueOn = '';
+
+const as = async (who: string) => ({ Authorization: `Bearer ${await system.token(who)}` });
+
+async function register(name: string, signedOn: string): Promise<string> {
+  const res = await system
+    .http()
+    .post('/api/v1/projects')
+    .set(await as('operator'))
+    .send({ departmentId: dept, name, policy: 'shandong', planYear: 2027, investment: 2_400_000 })
+    .expect(201);
+  await system
+    .http()
+    .post(`/api/v1/projects/${res.body.id}/events`)
+    .set(await as('operator'))
+    .send({ type: 'contract.signed', on: signedOn })
+    .expect(200);
+  return res.body.id as string;
+}
+
+beforeAll(async () => {
+  await system
+    .http()
+    .post('/api/v1/departments')
+    .set(await as('admin'))
+    .send({ code: dept, name: '市控制台测试局' })
+    .expect(201);
+  const overdueId = await register('控制台逾期项目', cal.subtractWorkingDays(today, 8));
+  await register('控制台临期项目', today);
+  const detail = await system
+    .http()
+    .get(`/api/v1/projects/${overdueId}`)
+    .set(await as('operator'))
+    .expect(200);
+  const filing = (detail.body.obligations as { key: string; dueOn: string; status: string }[]).find(
+    (o) => o.key === 'contract.filing',
+  );
+  expect(filing?.status).toBe('overdue');
+  overdueDueOn = filing!.dueOn;
+});
+
+it('counts the overdue obligations at the end of each day: none up to the due date, one after it', async () => {
+  const res = await system
+    .http()
+    .get('/api/v1/oversight/overdue-history')
+    .query({ department: dept, days: 30 })
+    .set(await as('operator'))
+    .expect(200);
+  expect(res.body).toMatchObject({ days: 30, to: today, from: addDays(today, -29) });
+  const points = res.body.points as { date: string; overdue: number }[];
+  expect(points).toHaveLength(30);
+  expect(points.at(-1)).toEqual({ date: today, overdue: 1 });
+  expect(points.find((p) => p.date === overdueDueOn)?.overdue).toBe(0);
+  expect(points.find((p) => p.date === addDays(overdueDueOn, 1))?.overdue).toBe(1);
+  const other = await system
+    .http()
+    .get('/api/v1/oversight/overdue-history')
+    .query({ department: dept, regulation: 'jilin', days: 5 })
+    .set(await as('operator'))
+    .expect(200);
+  expect((other.body.points as { overdue: number }[]).every((p) => p.overdue === 0)).toBe(true);
+});
+
+it('refuses a bad number of days naming the field, and hides another department', async () => {
+  const bad = await system
+    .http()
+    .get('/api/v1/oversight/overdue-history')
+    .query({ days: 0 })
+    .set(await as('operator'))
+    .expect(400);
+  expect(bad.body.detail).toContain('days');
+  await system
+    .http()
+    .get('/api/v1/oversight/overdue-history')
+    .query({ department: dept })
+    .set(await as('dept-a'))
+    .expect(404);
+  await system
+    .http()
+    .get('/api/v1/oversight/due-soon')
+    .query({ department: dept })
+    .set(await as('dept-b'))
+    .expect(404);
+});
+
+it('lists the obligations due within the yellow window, soonest first, with the days left', async () => {
+  const res = await system
+    .http()
+    .get('/api/v1/oversight/due-soon')
+    .query({ department: dept, yellowDays: 5 })
+    .set(await as('operator'))
+    .expect(200);
+  expect(res.body.yellowDays).toBe(5);
+  const items = res.body.items as {
+    projectName: string;
+    obligation: string;
+    dueOn: string;
+    daysLeft: number;
+  }[];
+  const filing = items.find((i) => i.obligation === 'contract.filing');
+  expect(filing).toMatchObject({
+    projectName: '控制台临期项目',
+    departmentName: '市控制台测试局',
+    dueOn: cal.addWorkingDays(today, 5),
+  });
+  expect(filing!.daysLeft).toBeGreaterThan(0);
+  expect(items.some((i) => i.projectName === '控制台逾期项目' && i.obligation === 'contract.filing')).toBe(
+    false,
+  );
+  expect(items.map((i) => i.dueOn)).toEqual([...items.map((i) => i.dueOn)].sort());
+  const narrow = await system
+    .http()
+    .get('/api/v1/oversight/due-soon')
+    .query({ department: dept, yellowDays: 1 })
+    .set(await as('operator'))
+    .expect(200);
+  expect(
+    (narrow.body.items as { obligation: string; projectName: string }[]).some(
+      (i) => i.obligation === 'contract.filing' && i.projectName === '控制台临期项目',
+    ),
+  ).toBe(false);
+});
+
+it('exports the filtered overdue list as .xlsx and CSV with Chinese headers and department names', async () => {
+  const xlsx = await system
+    .http()
+    .get('/api/v1/oversight/overdue/export.xlsx')
+    .query({ department: dept })
+    .set(await as('operator'))
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  expect(xlsx.headers['content-disposition']).toMatch(/attachment; filename="overdue-.+\.xlsx"/);
+  expect(xlsx.headers['x-total-count']).toBe('1');
+  const wb = new Workbook();
+  await wb.xlsx.load(xlsx.body as never);
+  const ws = wb.getWorksheet('逾期事项')!;
+  expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['部门', '项目', '事项', '逾期天数']));
+  expect(ws.rowCount).toBe(2);
+  expect(ws.getRow(2).values).toEqual(
+    expect.arrayContaining(['市控制台测试局', '控制台逾期项目', overdueDueOn]),
+  );
+
+  const csv = await system
+    .http()
+    .get('/api/v1/oversight/overdue/export.csv')
+    .query({ department: dept, q: '逾期' })
+    .set(await as('operator'))
+    .expect(200);
+  expect(csv.headers['content-type']).toContain('text/csv');
+  const lines = csv.text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe('部门,项目,办法,事项,期限,逾期天数,依据,项目编号,部门编号');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain('市控制台测试局,控制台逾期项目');
+  await system
+    .http()
+    .get('/api/v1/oversight/overdue/export.csv')
+    .query({ department: dept })
+    .set(await as('dept-a'))
+    .expect(404);
+  await system
+    .http()
+    .get('/api/v1/oversight/overdue/export.xlsx')
+    .query({ bogus: 1 })
+    .set(await as('operator'))
+    .expect(400);
+});
+
+it('serves the console at / with a fallback for its paths, never shadowing the API or the probes', async () => {
+  const page = await system.http().get('/overdue').expect(200);
+  expect(page.headers['content-type']).toContain('text/html');
+  expect(page.text).toContain('期限监管');
+  await system.http().get('/api/v1/nothing-here').expect(404);
+  await system.http().get('/healthz').expect(200);
+  await system.http().get('/assets/missing-0000.js').expect(404);
+});
