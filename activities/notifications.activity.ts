@@ -3,7 +3,11 @@ import { NotificationEntity } from '../db/entities';
 import { daysBetween, shanghaiDateOf, Wakeup } from '../domain';
 import type { NotificationInput } from './types';
 
-const REACH_NOTE = { department: '', head: '（已同时告知部门负责人）', leadership: '（已同时告知部门负责人和局领导）' };
+const REACH_NOTE = {
+  department: '',
+  head: '（已同时告知部门负责人）',
+  leadership: '（已同时告知部门负责人和局领导）',
+};
 
 function message(projectName: string, w: Wakeup, today: string): string {
   const what = `项目「${projectName}」的「${w.title ?? ''}」`;

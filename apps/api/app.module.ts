@@ -22,6 +22,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { SsoModule } from './sso/sso.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
+import { UrgingsModule } from './urgings/urgings.module';
 import { UsersModule } from './users/users.module';
 import { WebhookAllowlistModule } from './webhook-allowlist/webhook-allowlist.module';
 
@@ -59,6 +60,7 @@ export class AppModule {
         HealthModule,
         IncidentsModule,
         CorrectionsModule,
+        UrgingsModule,
         TemporalCodecModule,
       ],
     };

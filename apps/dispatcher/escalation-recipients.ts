@@ -12,7 +12,8 @@ export interface EscalationRecipients {
 
 export async function escalationRecipients(tx: EntityManager): Promise<EscalationRecipients> {
   const heads = new Map<string, string[]>();
-  const add = (department: string, email: string) => heads.set(department, [...(heads.get(department) ?? []), email]);
+  const add = (department: string, email: string) =>
+    heads.set(department, [...(heads.get(department) ?? []), email]);
   for (const d of await tx.getRepository(DepartmentEntity).find()) {
     for (const c of d.contacts ?? []) if (c.role === 'head' && c.email) add(d.id, c.email);
   }
@@ -21,7 +22,8 @@ export async function escalationRecipients(tx: EntityManager): Promise<Escalatio
     .createQueryBuilder('u')
     .where('u.escalation_role IS NOT NULL AND u.disabled = false AND u.email IS NOT NULL')
     .getMany();
-  for (const u of flagged) if (u.escalationRole === 'head' && u.departmentId) add(u.departmentId, u.email as string);
+  for (const u of flagged)
+    if (u.escalationRole === 'head' && u.departmentId) add(u.departmentId, u.email as string);
   const leaders = flagged
     .filter((u) => u.escalationRole === 'leadership' && u.role !== 'department')
     .map((u) => u.email as string);

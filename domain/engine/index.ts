@@ -17,11 +17,5 @@ export {
 } from './schedule';
 export { daysRecordedLate, LATE_RECORDING_DAYS } from './late-recording';
 export { correctedEvents, correctionRefusal, noticeWasWrong, type FactCorrection } from './correction';
-export {
-  reachAfter,
-  tierDays,
-  tierWakeups,
-  workingDaysOverdue,
-  type EscalationReach,
-} from './escalation';
+export { reachAfter, tierDays, tierWakeups, workingDaysOverdue, type EscalationReach } from './escalation';
 export { noticeResolution, OVERDUE_KINDS, type NoticeClaim, type Resolution } from './resolution';

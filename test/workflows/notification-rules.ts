@@ -31,6 +31,12 @@ export function checkNotifications(rows: NotificationEntity[]): string[] {
       );
     }
     if (n.kind === 'due-today' && day !== dueOn) problems.push(`${label}: not on the due day ${dueOn}`);
+    // The tier notices fall exactly N (head) and M (leadership) working days after the due day.
+    const tier = { 'escalation-head': 5, 'escalation-leadership': 10 }[n.kind];
+    if (tier !== undefined && calendar.workingDaysBetween(n.dueOn as string, day) !== tier)
+      problems.push(
+        `${label}: ${calendar.workingDaysBetween(n.dueOn as string, day)} working days overdue, not ${tier}`,
+      );
     if (n.kind === 'escalation') {
       if (day <= dueOn) problems.push(`${label}: escalated before ${dueOn} had passed`);
       const list = escalations.get(`${n.obligationKey}|${dueOn}`) ?? [];
@@ -64,7 +70,9 @@ export const addOneDay = (date: string) => addDays(date, 1);
 const BEFORE_DUE = ['reminder7', 'reminder3', 'reminder1', 'due-today'];
 
 /** Reminders before the due day, then escalation rounds 1…N in order (N depends on the weekday the run starts). */
-export function remindedThenEscalated(list: string[]): void {
+export function remindedThenEscalated(all: string[]): void {
+  // The tier notices (head, leadership) come on their own days between the rounds.
+  const list = all.filter((k) => !/^escalation-(head|leadership)/.test(k));
   expect(list.slice(0, BEFORE_DUE.length)).toEqual(BEFORE_DUE);
   const rounds = list.slice(BEFORE_DUE.length);
   expect(rounds.length).toBeGreaterThan(0);

@@ -61,6 +61,8 @@ it('reminds the departments that have not filed, escalates after 30 September, a
       'reminder1',
       'due-today',
       'escalation1',
+      // five working days overdue: the department's head is told too
+      'escalation-head5',
       'escalation2',
     ]);
     expect(checkNotifications(ours.filter((n) => n.kind !== 'opens'))).toEqual([]);

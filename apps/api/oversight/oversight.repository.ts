@@ -141,7 +141,9 @@ export class OversightRepository {
    */
   async receipts(
     rows: readonly { project_id: string; key: string }[],
-  ): Promise<Map<string, { notices: number; read: number; firstReadAt: Date | null; lastReadAt: Date | null }>> {
+  ): Promise<
+    Map<string, { notices: number; read: number; firstReadAt: Date | null; lastReadAt: Date | null }>
+  > {
     if (rows.length === 0) return new Map();
     const found: {
       project_id: string;

@@ -11,7 +11,10 @@ import {
 } from '../../../db/repositories/accounts.repository';
 
 export type AccountChanges = Partial<
-  Pick<UserEntity, 'role' | 'departmentId' | 'displayName' | 'phone' | 'email' | 'disabled' | 'escalationRole'>
+  Pick<
+    UserEntity,
+    'role' | 'departmentId' | 'displayName' | 'phone' | 'email' | 'disabled' | 'escalationRole'
+  >
 >;
 
 /** Accounts as administrators manage them; the SQL shared with the `admin` command lives in db/. */
