@@ -18,7 +18,10 @@ const name = `浏览器登记测试项目-${Date.now().toString(36)}`;
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
 }
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
@@ -123,7 +126,8 @@ it('registers, records (a refusal in place), explains, asks a correction and cop
   // The department's calendar feed: the link is copied, and it serves the project's due dates.
   await page.getByRole('button', { name: '生成并复制订阅链接' }).click();
   await expectVisible(page.getByText('订阅链接已复制到剪贴板'));
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // Runs in the page, where the clipboard is; the test's Node types know no navigator.
+  const copied = await page.evaluate<string>('navigator.clipboard.readText()');
   expect(copied).toBe(await page.getByTestId('feed-link').inputValue());
   expect(copied).toMatch(/\/api\/v1\/feeds\/[\w-]+\/calendar\.ics$/);
   const feed = await system.http().get(new URL(copied).pathname).expect(200);

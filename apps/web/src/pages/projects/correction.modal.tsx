@@ -68,7 +68,13 @@ export function CorrectionModal({
       }}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'date' }} preserve={false}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ kind: 'date' }}
+        preserve={false}
+      >
         <Form.Item label="更正方式" name="kind">
           <Radio.Group
             options={[

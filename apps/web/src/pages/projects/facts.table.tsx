@@ -11,7 +11,6 @@ const ROLE_TITLES: Record<string, string> = {
   system: '系统',
 };
 
-
 /** The recorded facts: what, when it happened, who recorded it and when (补录 shown), corrections asked. */
 export function FactsTable({
   facts,
@@ -62,7 +61,11 @@ export function FactsTable({
             title: '操作',
             key: 'actions',
             render: (_: unknown, f: Fact) => (
-              <Button size="small" onClick={() => onCorrect(f)} aria-label={`申请更正第 ${f.index + 1} 条事实：${factTitle(titles, f.type)}`}>
+              <Button
+                size="small"
+                onClick={() => onCorrect(f)}
+                aria-label={`申请更正第 ${f.index + 1} 条事实：${factTitle(titles, f.type)}`}
+              >
                 申请更正
               </Button>
             ),

@@ -81,7 +81,8 @@ export function ObligationExplanation({
         <>
           <dt>延期</dt>
           <dd>
-            {o.extended.grantedOn} 批准延期：截止日期由 {o.extended.originalDueOn ?? '无'} 延至 {o.extended.until}
+            {o.extended.grantedOn} 批准延期：截止日期由 {o.extended.originalDueOn ?? '无'} 延至{' '}
+            {o.extended.until}
           </dd>
         </>
       )}
