@@ -42,7 +42,20 @@ const CORE_ROUTES: AreaRoute[] = [
 export function App() {
   const routes = [...CORE_ROUTES, ...projectsArea.routes, ...adminArea.routes];
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{
+        token: {
+          fontSize: 14,
+          colorPrimary: '#0958d9',
+          colorLink: '#0958d9',
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+          colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+        },
+      }}
+    >
       <AntApp>
         <BrowserRouter>
           <Routes>
