@@ -3,7 +3,7 @@
  * (one the regulation refuses, answered in place), read the timeline and its explanations, ask for a
  * correction and copy the calendar feed's link. Every page is screenshot and checked with axe.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { shanghaiDateOf, WorkingCalendar } from '../../domain';
 import { axeCheck, screenshot, signIn, useBrowserSystem } from './browser-harness';
 
@@ -24,8 +24,8 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
     .click();
 }
 
-async function pickDate(page: Page, label: string, date: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
+async function pickDate(page: Page, label: string, date: string, within?: Locator): Promise<void> {
+  const input = (within ?? page).getByLabel(label, { exact: true });
   await input.click();
   await input.fill(date);
   await input.press('Enter');
@@ -106,7 +106,7 @@ it('registers, records (a refusal in place), explains, asks a correction and cop
   await page.getByRole('button', { name: '申请更正第 1 条事实：签订合同' }).click();
   const dialog = page.getByRole('dialog');
   await expectVisible(dialog);
-  await pickDate(page, '正确的日期', cal.subtractWorkingDays(signedOn, 1));
+  await pickDate(page, '正确的日期', cal.subtractWorkingDays(signedOn, 1), dialog);
   await dialog.getByLabel('更正原因').fill('合同签订日期录入错误');
   await screenshot(page, 'department-correction');
   await axeCheck(page);

@@ -60,7 +60,7 @@ export function ChangeRequestForm({
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={submit} aria-label="申请变更">
+    <Form<Values> name="change-request" form={form} layout="vertical" onFinish={submit} aria-label="申请变更">
       <Space size="middle" wrap align="start">
         <Form.Item label="申请日期" name="on" rules={[{ required: true, message: '请选择申请日期' }]}>
           <DatePicker />

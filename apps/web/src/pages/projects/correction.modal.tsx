@@ -69,6 +69,7 @@ export function CorrectionModal({
       destroyOnHidden
     >
       <Form<Values>
+        name="correction"
         form={form}
         layout="vertical"
         onFinish={submit}

@@ -84,6 +84,7 @@ export function ProjectRegisterPage() {
       />
       <Card>
         <Form<Values>
+          name="register"
           form={form}
           layout="vertical"
           style={{ maxWidth: 640 }}

@@ -9,6 +9,7 @@ import { useDepartments } from '../../api/departments';
 import { PageHeader } from '../../components/page-header';
 import { errorText } from '../../api/client';
 import { useSession } from '../../auth/use-session';
+import { toneOf } from './tag-tone';
 
 const PAGE_SIZE = 20;
 
@@ -65,7 +66,9 @@ export function ProjectsListPage() {
         <Space size={4} wrap>
           <Tag>{projectStatusTitle(status)}</Tag>
           {p.flags.some((f) => f.code === 'policy-not-in-force') && (
-            <Tag color="orange">办法不在施行期内</Tag>
+            <Tag color="orange" style={toneOf('orange')}>
+              办法不在施行期内
+            </Tag>
           )}
         </Space>
       ),
@@ -74,7 +77,14 @@ export function ProjectsListPage() {
     {
       title: '逾期事项',
       dataIndex: 'overdueCount',
-      render: (n: number) => (n > 0 ? <Tag color="red">{n} 项逾期</Tag> : '无'),
+      render: (n: number) =>
+        n > 0 ? (
+          <Tag color="red" style={toneOf('red')}>
+            {n} 项逾期
+          </Tag>
+        ) : (
+          '无'
+        ),
     },
   ];
 

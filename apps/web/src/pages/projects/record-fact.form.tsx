@@ -62,6 +62,7 @@ export function RecordFactForm({
 
   return (
     <Form<Values>
+      name="record-fact"
       form={form}
       layout="vertical"
       onFinish={submit}
