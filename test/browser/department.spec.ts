@@ -3,7 +3,7 @@
  * (one the regulation refuses, answered in place), read the timeline and its explanations, ask for a
  * correction and copy the calendar feed's link. Every page is screenshot and checked with axe.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { shanghaiDateOf, WorkingCalendar } from '../../domain';
 import { axeCheck, screenshot, signIn, useBrowserSystem } from './browser-harness';
 
@@ -18,11 +18,14 @@ const name = `浏览器登记测试项目-${Date.now().toString(36)}`;
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
 }
 
-async function pickDate(page: Page, label: string, date: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
+async function pickDate(page: Page, label: string, date: string, within?: Locator): Promise<void> {
+  const input = (within ?? page).getByLabel(label, { exact: true });
   await input.click();
   await input.fill(date);
   await input.press('Enter');
@@ -103,7 +106,7 @@ it('registers, records (a refusal in place), explains, asks a correction and cop
   await page.getByRole('button', { name: '申请更正第 1 条事实：签订合同' }).click();
   const dialog = page.getByRole('dialog');
   await expectVisible(dialog);
-  await pickDate(page, '正确的日期', cal.subtractWorkingDays(signedOn, 1));
+  await pickDate(page, '正确的日期', cal.subtractWorkingDays(signedOn, 1), dialog);
   await dialog.getByLabel('更正原因').fill('合同签订日期录入错误');
   await screenshot(page, 'department-correction');
   await axeCheck(page);
@@ -123,7 +126,8 @@ it('registers, records (a refusal in place), explains, asks a correction and cop
   // The department's calendar feed: the link is copied, and it serves the project's due dates.
   await page.getByRole('button', { name: '生成并复制订阅链接' }).click();
   await expectVisible(page.getByText('订阅链接已复制到剪贴板'));
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // Runs in the page, where the clipboard is; the test's Node types know no navigator.
+  const copied = await page.evaluate<string>('navigator.clipboard.readText()');
   expect(copied).toBe(await page.getByTestId('feed-link').inputValue());
   expect(copied).toMatch(/\/api\/v1\/feeds\/[\w-]+\/calendar\.ics$/);
   const feed = await system.http().get(new URL(copied).pathname).expect(200);

@@ -20,7 +20,13 @@ export const CHANGE_PATHS: Record<string, string> = {
 };
 
 /** A change request: the regulation decides its path (filing, approval or refused) and cites why. */
-export function ChangeRequestForm({ projectId, onRequested }: { projectId: string; onRequested: () => void }) {
+export function ChangeRequestForm({
+  projectId,
+  onRequested,
+}: {
+  projectId: string;
+  onRequested: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const [answer, setAnswer] = useState<{ path: string; basis: string; reason: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,15 +60,23 @@ export function ChangeRequestForm({ projectId, onRequested }: { projectId: strin
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={submit} aria-label="申请变更">
+    <Form<Values> name="change-request" form={form} layout="vertical" onFinish={submit} aria-label="申请变更">
       <Space size="middle" wrap align="start">
         <Form.Item label="申请日期" name="on" rules={[{ required: true, message: '请选择申请日期' }]}>
           <DatePicker />
         </Form.Item>
-        <Form.Item label="变更金额（元）" name="amount" rules={[{ required: true, message: '请填写变更金额' }]}>
+        <Form.Item
+          label="变更金额（元）"
+          name="amount"
+          rules={[{ required: true, message: '请填写变更金额' }]}
+        >
           <InputNumber min={0} precision={2} style={{ width: 180 }} />
         </Form.Item>
-        <Form.Item label="变更后总投资（元）" name="newTotal" rules={[{ required: true, message: '请填写变更后的总投资' }]}>
+        <Form.Item
+          label="变更后总投资（元）"
+          name="newTotal"
+          rules={[{ required: true, message: '请填写变更后的总投资' }]}
+        >
           <InputNumber min={0} precision={2} style={{ width: 180 }} />
         </Form.Item>
       </Space>
@@ -77,7 +91,16 @@ export function ChangeRequestForm({ projectId, onRequested }: { projectId: strin
       <Form.Item label="变更原因（可选）" name="reason">
         <Input.TextArea maxLength={500} rows={2} />
       </Form.Item>
-      {error && <Alert role="alert" type="error" showIcon title="未能提交变更申请" description={error} style={{ marginBottom: 12 }} />}
+      {error && (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          title="未能提交变更申请"
+          description={error}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {answer && (
         <Alert
           type={answer.path === 'rejected' ? 'warning' : 'success'}

@@ -68,7 +68,14 @@ export function CorrectionModal({
       }}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'date' }} preserve={false}>
+      <Form<Values>
+        name="correction"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ kind: 'date' }}
+        preserve={false}
+      >
         <Form.Item label="更正方式" name="kind">
           <Radio.Group
             options={[

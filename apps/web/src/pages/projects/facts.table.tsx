@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { factTitle } from './project-actions';
 import type { Fact } from './projects.types';
 import { formatDateTime } from '../../components/format';
+import { toneOf } from './tag-tone';
 
 const ROLE_TITLES: Record<string, string> = {
   department: '部门',
@@ -10,7 +11,6 @@ const ROLE_TITLES: Record<string, string> = {
   admin: '系统管理员',
   system: '系统',
 };
-
 
 /** The recorded facts: what, when it happened, who recorded it and when (补录 shown), corrections asked. */
 export function FactsTable({
@@ -33,10 +33,16 @@ export function FactsTable({
           {typeof f.payload.year === 'number' && <span>（{f.payload.year} 年度）</span>}
           {f.history.corrections.some((c) => c.status === 'applied') && (
             <Tooltip title={`原登记日期 ${String(f.history.original.on ?? '')}`}>
-              <Tag color="purple">已更正</Tag>
+              <Tag color="purple" style={toneOf('purple')}>
+                已更正
+              </Tag>
             </Tooltip>
           )}
-          {f.history.corrections.some((c) => c.status === 'pending') && <Tag color="gold">更正待审批</Tag>}
+          {f.history.corrections.some((c) => c.status === 'pending') && (
+            <Tag color="gold" style={toneOf('gold')}>
+              更正待审批
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -52,7 +58,11 @@ export function FactsTable({
       render: (at: string, f) => (
         <Space size={4} wrap>
           <span>{formatDateTime(at)}</span>
-          {f.daysRecordedLate !== null && <Tag color="orange">补录：晚 {f.daysRecordedLate} 天登记</Tag>}
+          {f.daysRecordedLate !== null && (
+            <Tag color="orange" style={toneOf('orange')}>
+              补录：晚 {f.daysRecordedLate} 天登记
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -62,7 +72,11 @@ export function FactsTable({
             title: '操作',
             key: 'actions',
             render: (_: unknown, f: Fact) => (
-              <Button size="small" onClick={() => onCorrect(f)} aria-label={`申请更正第 ${f.index + 1} 条事实：${factTitle(titles, f.type)}`}>
+              <Button
+                size="small"
+                onClick={() => onCorrect(f)}
+                aria-label={`申请更正第 ${f.index + 1} 条事实：${factTitle(titles, f.type)}`}
+              >
                 申请更正
               </Button>
             ),

@@ -7,7 +7,13 @@ import { errorText } from '../../api/client';
  * A revocable iCalendar link for the department's due dates, copied for a calendar app to subscribe to.
  * The bureau names the project's department; a department's own is implied.
  */
-export function FeedSubscribe({ departmentId, ownDepartment }: { departmentId: string; ownDepartment: boolean }) {
+export function FeedSubscribe({
+  departmentId,
+  ownDepartment,
+}: {
+  departmentId: string;
+  ownDepartment: boolean;
+}) {
   const [link, setLink] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 import { Space, Tag } from 'antd';
 import { factTitle } from './project-actions';
 import type { DateExplanation, DayRange, DerivationStep, Obligation } from './projects.types';
+import { toneOf } from './tag-tone';
 
 const DAY_KIND: Record<DayRange['kind'], string> = {
   weekend: '周末',
@@ -19,7 +20,11 @@ function Skipped({ step }: { step: DerivationStep }) {
     <Space size={[4, 4]} wrap style={{ marginTop: 4 }}>
       <span>跳过：</span>
       {skipped.map((r) => (
-        <Tag key={`${r.from}-${r.kind}`} color={r.kind === 'holiday' ? 'volcano' : 'default'}>
+        <Tag
+          key={`${r.from}-${r.kind}`}
+          color={r.kind === 'holiday' ? 'volcano' : 'default'}
+          style={toneOf(r.kind === 'holiday' ? 'volcano' : undefined)}
+        >
           {span(r)} {r.name ?? DAY_KIND[r.kind]}
           {r.provisional ? '（暂定）' : ''}
         </Tag>
@@ -35,7 +40,7 @@ function DateWhy({ label, why }: { label: string; why: DateExplanation }) {
       <dt>
         {label}：{why.result ?? '—'}
         {why.provisional && (
-          <Tag color="orange" style={{ marginLeft: 8 }}>
+          <Tag color="orange" style={{ ...toneOf('orange'), marginLeft: 8 }}>
             暂定：{provisionalYears.join('、')} 年节假日安排尚未公布
           </Tag>
         )}
@@ -81,7 +86,8 @@ export function ObligationExplanation({
         <>
           <dt>延期</dt>
           <dd>
-            {o.extended.grantedOn} 批准延期：截止日期由 {o.extended.originalDueOn ?? '无'} 延至 {o.extended.until}
+            {o.extended.grantedOn} 批准延期：截止日期由 {o.extended.originalDueOn ?? '无'} 延至{' '}
+            {o.extended.until}
           </dd>
         </>
       )}

@@ -4,6 +4,7 @@ import { obligationStatusTitle } from './project-actions';
 import type { Fact, Obligation } from './projects.types';
 import { axisOf, barsOf, pausedSpans, timelineDates, type Span } from './timeline-model';
 import './projects.css';
+import { toneOf } from './tag-tone';
 
 export const STATUS_COLORS: Record<string, string> = {
   pending: 'default',
@@ -64,9 +65,19 @@ export function ObligationTimeline({
                 <div className="dk-row-title">
                   <Space size={4} wrap>
                     <strong>{o.title}</strong>
-                    <Tag color={STATUS_COLORS[o.status]}>{obligationStatusTitle(o.status)}</Tag>
-                    {o.provisional && <Tag color="orange">暂定日期</Tag>}
-                    {o.extended && <Tag color="purple">已延期</Tag>}
+                    <Tag color={STATUS_COLORS[o.status]} style={toneOf(STATUS_COLORS[o.status])}>
+                      {obligationStatusTitle(o.status)}
+                    </Tag>
+                    {o.provisional && (
+                      <Tag color="orange" style={toneOf('orange')}>
+                        暂定日期
+                      </Tag>
+                    )}
+                    {o.extended && (
+                      <Tag color="purple" style={toneOf('purple')}>
+                        已延期
+                      </Tag>
+                    )}
                     {o.suspended && <Tag>暂停中</Tag>}
                   </Space>
                   <div className="dk-row-dates">

@@ -68,7 +68,13 @@ export function ProjectDetailPage() {
       />
       <Card title={<h2 className="dk-card-title">项目信息</h2>}>
         {notInForce && (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="登记时适用办法不在施行期内" description={notInForce.message} />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="登记时适用办法不在施行期内"
+            description={notInForce.message}
+          />
         )}
         <Descriptions size="small" column={3}>
           <Descriptions.Item label="项目编号">{project.code ?? '—'}</Descriptions.Item>
@@ -76,15 +82,21 @@ export function ProjectDetailPage() {
           <Descriptions.Item label="适用办法">{project.policy?.name ?? project.policyId}</Descriptions.Item>
           <Descriptions.Item label="计划年度">{project.attributes.planYear}</Descriptions.Item>
           <Descriptions.Item label="总投资">{yuan(project.attributes.investment)}</Descriptions.Item>
-          <Descriptions.Item label="软件开发费">{yuan(project.attributes.softwareDevelopment)}</Descriptions.Item>
+          <Descriptions.Item label="软件开发费">
+            {yuan(project.attributes.softwareDevelopment)}
+          </Descriptions.Item>
           <Descriptions.Item label="登记日期">{project.attributes.registeredOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="最近截止日期">{project.nextDueOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="逾期事项">{project.overdueCount > 0 ? `${project.overdueCount} 项` : '无'}</Descriptions.Item>
+          <Descriptions.Item label="逾期事项">
+            {project.overdueCount > 0 ? `${project.overdueCount} 项` : '无'}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
 
       <Card title={<h2 className="dk-card-title">期限时间轴</h2>}>
-        <Typography.Paragraph type="secondary">展开每个事项，可查看日期的计算依据：起算事实、计入的工作日、跳过的节假日、顺延和条款。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          展开每个事项，可查看日期的计算依据：起算事实、计入的工作日、跳过的节假日、顺延和条款。
+        </Typography.Paragraph>
         <ObligationTimeline
           obligations={project.obligations}
           facts={project.facts}
@@ -109,7 +121,10 @@ export function ProjectDetailPage() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             已撤回：
             {project.withdrawnFacts
-              .map((w) => `${factTitle(project.factTitles, String(w.original.type))}（${String(w.original.on)}）`)
+              .map(
+                (w) =>
+                  `${factTitle(project.factTitles, String(w.original.type))}（${String(w.original.on)}）`,
+              )
               .join('、')}
           </Typography.Paragraph>
         )}

@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { allowedActions, factTitle, recordableFacts } from './project-actions';
 import type { Obligation } from './projects.types';
 import { axisOf, barsOf, pausedSpans } from './timeline-model';
@@ -21,7 +22,9 @@ describe('what the project page offers', () => {
   const titles = { 'contract.signed': '签订合同', 'contract.filed': '合同备案' };
 
   it('offers the facts the API says the caller records, by their 事项名称', () => {
-    expect(recordableFacts({ recordableFacts: ['contract.signed', 'contract.filed'], factTitles: titles })).toEqual([
+    expect(
+      recordableFacts({ recordableFacts: ['contract.signed', 'contract.filed'], factTitles: titles }),
+    ).toEqual([
       { type: 'contract.signed', title: '签订合同' },
       { type: 'contract.filed', title: '合同备案' },
     ]);
@@ -30,12 +33,18 @@ describe('what the project page offers', () => {
 
   it('offers recording, changes and corrections only while the project runs, and corrections only of facts', () => {
     const facts = [{}] as never[];
-    expect(allowedActions('department', { status: 'active', facts: [], recordableFacts: ['contract.signed'] })).toMatchObject({
+    expect(
+      allowedActions('department', { status: 'active', facts: [], recordableFacts: ['contract.signed'] }),
+    ).toMatchObject({
       recordFact: true,
       requestChange: true,
       requestCorrection: false,
     });
-    const closed = allowedActions('department', { status: 'terminated', facts, recordableFacts: ['contract.signed'] });
+    const closed = allowedActions('department', {
+      status: 'terminated',
+      facts,
+      recordableFacts: ['contract.signed'],
+    });
     expect(closed).toMatchObject({ recordFact: false, requestChange: false, requestCorrection: false });
     expect(allowedActions('operator', { status: 'paused', facts, recordableFacts: [] })).toMatchObject({
       recordFact: false,
@@ -60,7 +69,10 @@ describe('the timeline', () => {
 
   it('draws the window from trigger to the original due date, the extension after it, overdue up to today', () => {
     const extended = barsOf(
-      obligation({ dueOn: '2024-10-20', extended: { originalDueOn: '2024-10-10', until: '2024-10-20', grantedOn: '2024-10-08' } }),
+      obligation({
+        dueOn: '2024-10-20',
+        extended: { originalDueOn: '2024-10-10', until: '2024-10-20', grantedOn: '2024-10-08' },
+      }),
       '2024-10-12',
     );
     expect(extended).toEqual({

@@ -9,6 +9,7 @@ import { useDepartments } from '../../api/departments';
 import { PageHeader } from '../../components/page-header';
 import { errorText } from '../../api/client';
 import { useSession } from '../../auth/use-session';
+import { toneOf } from './tag-tone';
 
 const PAGE_SIZE = 20;
 
@@ -64,7 +65,11 @@ export function ProjectsListPage() {
       render: (status: string, p) => (
         <Space size={4} wrap>
           <Tag>{projectStatusTitle(status)}</Tag>
-          {p.flags.some((f) => f.code === 'policy-not-in-force') && <Tag color="orange">办法不在施行期内</Tag>}
+          {p.flags.some((f) => f.code === 'policy-not-in-force') && (
+            <Tag color="orange" style={toneOf('orange')}>
+              办法不在施行期内
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -72,7 +77,14 @@ export function ProjectsListPage() {
     {
       title: '逾期事项',
       dataIndex: 'overdueCount',
-      render: (n: number) => (n > 0 ? <Tag color="red">{n} 项逾期</Tag> : '无'),
+      render: (n: number) =>
+        n > 0 ? (
+          <Tag color="red" style={toneOf('red')}>
+            {n} 项逾期
+          </Tag>
+        ) : (
+          '无'
+        ),
     },
   ];
 
@@ -88,70 +100,72 @@ export function ProjectsListPage() {
         }
       />
       <Card>
-      <Space wrap style={{ marginBottom: 16 }}>
-        {role !== 'department' && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          {role !== 'department' && (
+            <Select
+              aria-label="按部门筛选"
+              placeholder="全部部门"
+              allowClear
+              style={{ width: 220 }}
+              value={filters.department}
+              onChange={(department?: string) => filter({ department })}
+              options={departments.map((d) => ({ value: d.code, label: d.name }))}
+            />
+          )}
           <Select
-            aria-label="按部门筛选"
-            placeholder="全部部门"
+            aria-label="按适用办法筛选"
+            placeholder="全部办法"
             allowClear
-            style={{ width: 220 }}
-            value={filters.department}
-            onChange={(department?: string) => filter({ department })}
-            options={departments.map((d) => ({ value: d.code, label: d.name }))}
+            style={{ width: 260 }}
+            value={filters.policy}
+            onChange={(policy?: string) => filter({ policy })}
+            options={policies.map((p) => ({ value: p.id, label: p.name }))}
           />
-        )}
-        <Select
-          aria-label="按适用办法筛选"
-          placeholder="全部办法"
-          allowClear
-          style={{ width: 260 }}
-          value={filters.policy}
-          onChange={(policy?: string) => filter({ policy })}
-          options={policies.map((p) => ({ value: p.id, label: p.name }))}
+          <Select
+            aria-label="按状态筛选"
+            placeholder="全部状态"
+            allowClear
+            style={{ width: 140 }}
+            value={filters.status}
+            onChange={(status?: string) => filter({ status })}
+            options={Object.entries(PROJECT_STATUS_TITLES).map(([value, label]) => ({ value, label }))}
+          />
+          <Input.Search
+            aria-label="按项目名称或项目编号搜索"
+            placeholder="项目名称或项目编号"
+            allowClear
+            style={{ width: 260 }}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(q) => filter({ q: q.trim() || undefined })}
+            enterButton="搜索"
+          />
+          <Button
+            onClick={() => projectsApi.exportFile(filters, 'xlsx').catch((e) => setError(errorText(e)))}
+          >
+            导出 Excel
+          </Button>
+          <Button onClick={() => projectsApi.exportFile(filters, 'csv').catch((e) => setError(errorText(e)))}>
+            导出 CSV
+          </Button>
+        </Space>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Table<ProjectSummary>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => `共 ${total} 个项目`,
+            onChange: setPage,
+          }}
+          locale={{ emptyText: '没有符合条件的项目' }}
         />
-        <Select
-          aria-label="按状态筛选"
-          placeholder="全部状态"
-          allowClear
-          style={{ width: 140 }}
-          value={filters.status}
-          onChange={(status?: string) => filter({ status })}
-          options={Object.entries(PROJECT_STATUS_TITLES).map(([value, label]) => ({ value, label }))}
-        />
-        <Input.Search
-          aria-label="按项目名称或项目编号搜索"
-          placeholder="项目名称或项目编号"
-          allowClear
-          style={{ width: 260 }}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(q) => filter({ q: q.trim() || undefined })}
-          enterButton="搜索"
-        />
-        <Button onClick={() => projectsApi.exportFile(filters, 'xlsx').catch((e) => setError(errorText(e)))}>
-          导出 Excel
-        </Button>
-        <Button onClick={() => projectsApi.exportFile(filters, 'csv').catch((e) => setError(errorText(e)))}>
-          导出 CSV
-        </Button>
-      </Space>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<ProjectSummary>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={columns}
-        dataSource={data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => `共 ${total} 个项目`,
-          onChange: setPage,
-        }}
-        locale={{ emptyText: '没有符合条件的项目' }}
-      />
       </Card>
     </>
   );

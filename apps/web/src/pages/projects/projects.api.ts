@@ -43,7 +43,14 @@ export const projectsApi = {
     postOnce<{ factIndex: number }>(`/projects/${id}/events`, fact, idempotencyKey),
   requestChange: (
     id: string,
-    change: { on: string; amount: number; newTotal: number; brandChange?: boolean; goalsChanged?: boolean; reason?: string },
+    change: {
+      on: string;
+      amount: number;
+      newTotal: number;
+      brandChange?: boolean;
+      goalsChanged?: boolean;
+      reason?: string;
+    },
     idempotencyKey: string,
   ) =>
     postOnce<{ factIndex: number; path: string; basis: string; reason: string }>(
@@ -51,8 +58,11 @@ export const projectsApi = {
       change,
       idempotencyKey,
     ),
-  requestCorrection: (id: string, factIndex: number, body: { kind: 'date' | 'withdraw'; on?: string; reason: string }) =>
-    post<{ id: string; status: string }>(`/projects/${id}/facts/${factIndex}/corrections`, body),
+  requestCorrection: (
+    id: string,
+    factIndex: number,
+    body: { kind: 'date' | 'withdraw'; on?: string; reason: string },
+  ) => post<{ id: string; status: string }>(`/projects/${id}/facts/${factIndex}/corrections`, body),
   createFeed: (departmentId?: string) =>
     post<{ token: string; departmentId: string; path: string }>(
       '/calendar/feeds',

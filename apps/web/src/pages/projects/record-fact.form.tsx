@@ -50,7 +50,9 @@ export function RecordFactForm({
         crypto.randomUUID(),
       );
       form.resetFields();
-      onRecorded(`已登记“${facts.find((f) => f.type === v.type)?.title ?? v.type}”（${v.on.format('YYYY-MM-DD')}）`);
+      onRecorded(
+        `已登记“${facts.find((f) => f.type === v.type)?.title ?? v.type}”（${v.on.format('YYYY-MM-DD')}）`,
+      );
     } catch (e) {
       setRefusal(errorText(e));
     } finally {
@@ -59,7 +61,14 @@ export function RecordFactForm({
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={submit} onValuesChange={() => setRefusal(null)} aria-label="登记事实">
+    <Form<Values>
+      name="record-fact"
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      onValuesChange={() => setRefusal(null)}
+      aria-label="登记事实"
+    >
       <Space size="middle" wrap align="start">
         <Form.Item label="事项" name="type" rules={[{ required: true, message: '请选择要登记的事项' }]}>
           <Select
@@ -74,13 +83,21 @@ export function RecordFactForm({
           <DatePicker placeholder="选择日期" />
         </Form.Item>
         {type === 'annual-report.submitted' && (
-          <Form.Item label="报告所属年度" name="year" rules={[{ required: true, message: '请填写报告所属年度' }]}>
+          <Form.Item
+            label="报告所属年度"
+            name="year"
+            rules={[{ required: true, message: '请填写报告所属年度' }]}
+          >
             <InputNumber min={2004} max={2099} precision={0} />
           </Form.Item>
         )}
         {type === 'extension.granted' && (
           <>
-            <Form.Item label="延期的事项" name="obligation" rules={[{ required: true, message: '请选择要延期的事项' }]}>
+            <Form.Item
+              label="延期的事项"
+              name="obligation"
+              rules={[{ required: true, message: '请选择要延期的事项' }]}
+            >
               <Select
                 style={{ width: 240 }}
                 options={obligations
@@ -88,7 +105,11 @@ export function RecordFactForm({
                   .map((o) => ({ value: o.key, label: `${o.title}（截止 ${o.dueOn}）` }))}
               />
             </Form.Item>
-            <Form.Item label="延期至" name="until" rules={[{ required: true, message: '请选择延期后的截止日期' }]}>
+            <Form.Item
+              label="延期至"
+              name="until"
+              rules={[{ required: true, message: '请选择延期后的截止日期' }]}
+            >
               <DatePicker />
             </Form.Item>
           </>

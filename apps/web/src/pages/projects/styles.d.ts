@@ -1,0 +1,2 @@
+/** Stylesheets the project pages import; Vite bundles them. */
+declare module '*.css';
