@@ -241,3 +241,226 @@ describe('GET /oversight/summary: red, yellow and green per department', () => {
     );
   });
 });
+
+describe('every route family refuses in Chinese by default and in English on request', () => {
+  const CJK = /[\u3400-\u9fff]/;
+  const JUNK_ID = '00000000-0000-4000-8000-000000000000';
+  type Who = 'admin' | 'operator' | 'dept-a' | 'dept-b' | null;
+  interface Case {
+    family: string;
+    who: Who;
+    method: 'get' | 'post' | 'put' | 'patch';
+    path: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    status: number;
+  }
+  const project = { name: '拒绝清单项目', policy: 'wuhan', planYear: 2027, investment: 1 };
+  const CASES: Case[] = [
+    { family: 'auth: no token', who: null, method: 'get', path: '/api/v1/projects', status: 401 },
+    {
+      family: 'auth: bad token',
+      who: null,
+      method: 'get',
+      path: '/api/v1/projects',
+      headers: { Authorization: 'Bearer not-a-token' },
+      status: 401,
+    },
+    {
+      family: 'auth: wrong password',
+      who: null,
+      method: 'post',
+      path: '/api/v1/auth/login',
+      body: { username: 'nobody-zh', password: 'wrong-password' },
+      status: 401,
+    },
+    { family: 'roles', who: 'dept-b', method: 'get', path: '/api/v1/audit/verify', status: 403 },
+    {
+      family: 'projects: hidden',
+      who: 'dept-b',
+      method: 'get',
+      path: `/api/v1/projects/${JUNK_ID}`,
+      status: 404,
+    },
+    {
+      family: 'validation: wrong type',
+      who: 'operator',
+      method: 'post',
+      path: '/api/v1/projects',
+      body: { ...project, departmentId: 'dept-b', name: 42 },
+      status: 400,
+    },
+    {
+      family: 'validation: unknown field',
+      who: 'dept-b',
+      method: 'post',
+      path: '/api/v1/projects',
+      body: { ...project, colour: 'red' },
+      status: 400,
+    },
+    {
+      family: 'validation: not an object',
+      who: 'dept-b',
+      method: 'post',
+      path: '/api/v1/projects',
+      body: [project],
+      status: 400,
+    },
+    {
+      family: 'idempotency',
+      who: 'dept-b',
+      method: 'post',
+      path: '/api/v1/projects',
+      body: project,
+      headers: { 'Idempotency-Key': 'has a space' },
+      status: 400,
+    },
+    {
+      family: 'department scope',
+      who: 'operator',
+      method: 'post',
+      path: '/api/v1/projects',
+      body: project,
+      status: 400,
+    },
+    { family: 'policies', who: 'dept-b', method: 'get', path: '/api/v1/policies/atlantis', status: 404 },
+    {
+      family: 'simulate',
+      who: 'dept-b',
+      method: 'post',
+      path: '/api/v1/simulate',
+      body: Array.from({ length: 21 }, () => ({
+        policy: 'wuhan',
+        project: { planYear: 2026, investment: 1 },
+      })),
+      status: 422,
+    },
+    {
+      family: 'notifications',
+      who: 'operator',
+      method: 'get',
+      path: `/api/v1/notifications/${JUNK_ID}`,
+      status: 404,
+    },
+    {
+      family: 'feeds',
+      who: null,
+      method: 'get',
+      path: '/api/v1/feeds/no-such-token/calendar.ics',
+      status: 404,
+    },
+    {
+      family: 'calendar',
+      who: 'admin',
+      method: 'put',
+      path: '/api/v1/calendar/years/2098',
+      body: { year: 2097, days: [{ name: '测试假日', date: '2097-01-02', isOffDay: true }] },
+      status: 400,
+    },
+    {
+      family: 'calendar: notice',
+      who: 'admin',
+      method: 'put',
+      path: '/api/v1/calendar/years/2098',
+      body: { year: 2098, days: [] },
+      status: 422,
+    },
+    {
+      family: 'plan filings',
+      who: 'operator',
+      method: 'post',
+      path: '/api/v1/plan-filings',
+      body: { policy: 'jinhu', planYear: 2027, on: '2099-01-05', departmentId: 'dept-a' },
+      status: 422,
+    },
+    {
+      family: 'oversight',
+      who: 'operator',
+      method: 'get',
+      path: '/api/v1/oversight/overdue?cursor=abc&page=1',
+      status: 400,
+    },
+    {
+      family: 'channels',
+      who: 'dept-a',
+      method: 'put',
+      path: '/api/v1/departments/dept-a/channels',
+      body: { webhookEnabled: true, webhookUrl: null },
+      status: 422,
+    },
+    {
+      family: 'departments',
+      who: 'admin',
+      method: 'patch',
+      path: '/api/v1/departments/dept-a',
+      body: {},
+      status: 400,
+    },
+    {
+      family: 'users',
+      who: 'admin',
+      method: 'patch',
+      path: '/api/v1/users/nobody-zh',
+      body: { displayName: '无此人' },
+      status: 404,
+    },
+    {
+      family: 'me/password',
+      who: 'dept-a',
+      method: 'post',
+      path: '/api/v1/me/password',
+      body: { currentPassword: 'not-the-password', newPassword: 'Another-Password-2026' },
+      status: 422,
+    },
+    { family: 'imports', who: 'operator', method: 'post', path: '/api/v1/imports?dryRun=true', status: 400 },
+    {
+      family: 'corrections',
+      who: 'operator',
+      method: 'post',
+      path: `/api/v1/corrections/${JUNK_ID}/approve`,
+      body: { reason: '核对' },
+      status: 404,
+    },
+    { family: 'sso', who: null, method: 'get', path: '/api/v1/auth/sso', status: 404 },
+    {
+      family: 'temporal codec',
+      who: 'admin',
+      method: 'post',
+      path: '/api/v1/temporal-codec/decode',
+      body: { payloads: 'x' },
+      status: 400,
+    },
+    { family: 'unknown route', who: 'dept-a', method: 'get', path: '/api/v1/no-such-route', status: 404 },
+  ];
+
+  const send = async (c: Case, language?: string) => {
+    let req = system.http()[c.method](c.path);
+    if (c.who) req = req.set(await as(c.who));
+    for (const [k, v] of Object.entries(c.headers ?? {})) req = req.set(k, v);
+    if (language) req = req.set('Accept-Language', language);
+    return c.body === undefined ? req : req.send(c.body as object);
+  };
+
+  it.each(CASES.map((c) => [c.family, c] as const))('%s', async (_family, c) => {
+    const zh = await send(c);
+    expect(zh.status).toBe(c.status);
+    expect(zh.headers['content-type']).toContain('application/problem+json');
+    // A detail with no Chinese character is an English-only answer a person could not act on.
+    expect(zh.body.title).toMatch(CJK);
+    expect(zh.body.detail).toMatch(CJK);
+    const en = await send(c, 'en');
+    expect(en.status).toBe(c.status);
+    expect(en.body.title).not.toMatch(CJK);
+    expect(en.body.detail).not.toMatch(CJK);
+    expect(en.body.detail).toMatch(/[a-z]{3}/);
+  });
+
+  it('a validation refusal names each field in both languages', async () => {
+    const c = CASES.find((x) => x.family === 'validation: wrong type') as Case;
+    const zh = await send(c);
+    expect(zh.body.detail).toContain('「name」须为文本');
+    expect(zh.body.errors).toEqual(expect.arrayContaining([expect.stringContaining('「name」')]));
+    const en = await send(c, 'en');
+    expect(en.body.detail).toContain('name must be a string');
+  });
+});
