@@ -83,10 +83,11 @@ it('delivers an overdue notice to the department webhook and inbox, unread first
       [notice.id],
     );
     expect(reads).toEqual([{ user_id: 'user-dept-a' }]);
-    // Unread first: once read, it comes after every unread notice of the department (other test files
-    // share dept-a, so it need not be the last row, nor on the first page).
+    // Unread first among live alarms: once read, it comes after every unread live notice of the
+    // department (resolved ones follow all live ones; other test files share dept-a, so it need not be
+    // the last row, nor on the first page).
     const after = await system.http().get('/api/v1/inbox?pageSize=200').set(dept).expect(200);
-    const items = after.body.items as { id: string; read: boolean }[];
+    const items = (after.body.items as { id: string; read: boolean; live: boolean }[]).filter((i) => i.live);
     const at = items.findIndex((i) => i.id === notice.id);
     const unreadAfter = (at === -1 ? [] : items.slice(at + 1)).filter((i) => !i.read);
     expect(at === -1 ? items.every((i) => !i.read) : unreadAfter).toEqual(at === -1 ? true : []);

@@ -57,7 +57,7 @@ it('refuses a fact the regulation refuses, naming it, and creates nothing', asyn
   expect(await system.dataSource.getRepository(ProjectEntity).countBy({ name })).toBe(0);
   const bad = await register(shandong(name, [{ type: 'contract.signed', on: '2026-09-31' }]));
   expect(bad.status).toBe(400);
-  expect(bad.body.detail).toContain('events.0.「on」不是有效的日期');
+  expect(bad.body.detail).toContain('「events[0].on」不是有效的日期');
   const bureauAct = await register(shandong(name, [{ type: 'acceptance.passed', on: '2026-08-07' }]));
   expect(bureauAct.status).toBe(403);
   expect(await system.dataSource.getRepository(ProjectEntity).countBy({ name })).toBe(0);

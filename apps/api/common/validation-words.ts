@@ -35,8 +35,14 @@ const listIn = (message: string): string => message.split(':').slice(1).join(':'
  * field and what a valid value looks like. A message the project wrote itself (a `Rule`) is already
  * Chinese and kept as it is.
  */
-function zh({ field, constraint, message }: FieldProblem): string {
-  if (CJK.test(message)) return message;
+function zh({ field, property, constraint, message }: FieldProblem): string {
+  // A nested field's own sentence names only its property; the reader needs the whole path.
+  if (CJK.test(message)) {
+    const own = `「${property}」`;
+    return field !== property && message.startsWith(own)
+      ? `「${field}」${message.slice(own.length)}`
+      : message;
+  }
   const f = `「${field}」`;
   switch (constraint) {
     case 'whitelistValidation':
