@@ -2,17 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { containsPattern } from '../common/like-pattern';
-import type { OversightFilter } from './oversight.repository';
+import type { OverdueRow, OversightFilter } from './oversight.repository';
 
-export interface DueSoonRow {
-  project_id: string;
-  name: string;
-  department_id: string;
-  policy_id: string;
-  key: string;
-  title: string;
-  due_on: string;
-  basis: string;
+export interface DueSoonRow extends OverdueRow {
   total: string;
 }
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
-import { addDays, daysBetween, findPolicy, shanghaiDateOf, WorkingCalendar } from '../../../domain';
+import { addDays, daysBetween, shanghaiDateOf, WorkingCalendar } from '../../../domain';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DepartmentScope } from '../common/department-scope';
 import type { Principal } from '../common/principal';
 import type { DueSoonQuery, OverdueHistoryQuery } from './oversight-views.dto';
 import { OversightViewsRepository } from './oversight-views.repository';
-import { DEFAULT_YELLOW_DAYS, type OverdueItem } from './oversight.service';
+import { DEFAULT_YELLOW_DAYS, obligationItem, type OverdueItem } from './oversight.service';
 import { OversightRepository } from './oversight.repository';
 
 /** The columns of the overdue export, the same in .xlsx as in the CSV. */
@@ -74,19 +74,7 @@ export class OversightViewsService {
       page,
       pageSize,
       total: Number(rows[0]?.total ?? 0),
-      items: rows.map((r) => ({
-        projectId: r.project_id,
-        projectName: r.name,
-        departmentId: r.department_id,
-        departmentName: names.get(r.department_id) ?? r.department_id,
-        policyId: r.policy_id,
-        regulation: findPolicy(r.policy_id)?.name ?? r.policy_id,
-        obligation: r.key,
-        title: r.title,
-        dueOn: r.due_on,
-        daysLeft: daysBetween(today, r.due_on),
-        article: r.basis,
-      })),
+      items: rows.map((r) => ({ ...obligationItem(r, names), daysLeft: daysBetween(today, r.due_on) })),
     };
   }
 

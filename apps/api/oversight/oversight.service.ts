@@ -14,7 +14,7 @@ import type { Principal } from '../common/principal';
 import { toCsv } from '../common/csv';
 import type { OverdueQuery, SummaryQuery } from './oversight.dto';
 import { decodeCursor, encodeCursor } from './overdue-cursor';
-import { OversightFilter, OversightRepository } from './oversight.repository';
+import { OversightFilter, OversightRepository, type OverdueRow } from './oversight.repository';
 import { localized } from '../common/localized.exception';
 
 /** The most rows one CSV export holds; the header X-Total-Count tells when there were more. */
@@ -32,6 +32,22 @@ export interface OverdueItem {
   dueOn: string;
   daysOverdue: number;
   article: string;
+}
+
+/** An obligation row as the oversight lists answer it, department and regulation by name. */
+export function obligationItem(r: OverdueRow, names: Map<string, string>) {
+  return {
+    projectId: r.project_id,
+    projectName: r.name,
+    departmentId: r.department_id,
+    departmentName: names.get(r.department_id) ?? r.department_id,
+    policyId: r.policy_id,
+    regulation: findPolicy(r.policy_id)?.name ?? r.policy_id,
+    obligation: r.key,
+    title: r.title,
+    dueOn: r.due_on,
+    article: r.basis,
+  };
 }
 
 @Injectable()
@@ -80,17 +96,8 @@ export class OversightService {
     const names = await this.scope.names(rows.map((r) => r.department_id));
     const receipts = all ? new Map() : await this.repository.receipts(rows.slice(0, pageSize));
     const items = rows.slice(0, pageSize).map((r) => ({
-      projectId: r.project_id,
-      projectName: r.name,
-      departmentId: r.department_id,
-      departmentName: names.get(r.department_id) ?? r.department_id,
-      policyId: r.policy_id,
-      regulation: findPolicy(r.policy_id)?.name ?? r.policy_id,
-      obligation: r.key,
-      title: r.title,
-      dueOn: r.due_on,
+      ...obligationItem(r, names),
       daysOverdue: daysBetween(r.due_on, today),
-      article: r.basis,
       // Read receipts: whether the department has opened the notices it was sent about this obligation.
       notices: receipts.get(`${r.project_id}|${r.key}`) ?? NO_NOTICES,
       read: (receipts.get(`${r.project_id}|${r.key}`)?.read ?? 0) > 0,

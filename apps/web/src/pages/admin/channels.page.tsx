@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Form, Input, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { errorText } from '../../api/client';
 import { adminApi } from './admin.api';
 import type { AllowList, Channels, Department } from './admin.types';
-import { problemText } from './problem-text';
 
 interface ChannelForm {
   emails: string;
@@ -26,11 +26,11 @@ export function ChannelsPage() {
   useEffect(() => {
     adminApi.allowList().then(
       (a) => (setAllow(a), setAllowText(a.entries.join('\n'))),
-      (e) => setError(problemText(e)),
+      (e) => setError(errorText(e)),
     );
     adminApi.departments().then(
       (d) => setDepartments(d.items),
-      (e) => setError(problemText(e)),
+      (e) => setError(errorText(e)),
     );
   }, []);
 
@@ -46,7 +46,7 @@ export function ChannelsPage() {
   };
 
   useEffect(() => {
-    if (department) adminApi.channels(department).then(show, (e) => setError(problemText(e)));
+    if (department) adminApi.channels(department).then(show, (e) => setError(errorText(e)));
   }, [department]);
 
   const saveAllow = async () => {
@@ -57,7 +57,7 @@ export function ChannelsPage() {
       setNotice('已保存 Webhook 内网白名单');
       setError(null);
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     }
   };
 
@@ -76,7 +76,7 @@ export function ChannelsPage() {
       setNotice('已保存该部门的通知渠道');
       setError(null);
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     }
   };
 

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
+import { errorText } from '../../api/client';
 import { adminApi } from './admin.api';
 import type { DeadLetter, Incident, Page } from './admin.types';
-import { problemText } from './problem-text';
 
 const CHANNELS: Record<string, string> = { email: '电子邮件', webhook: 'Webhook', digest: '每日汇总邮件' };
 const when = (iso: string) =>
@@ -19,8 +19,8 @@ export function DeliveriesPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const reload = useCallback(() => {
-    adminApi.deadLetters(deadPage, 20).then(setDead, (e) => setError(problemText(e)));
-    adminApi.incidents(incidentPage, 20).then(setIncidents, (e) => setError(problemText(e)));
+    adminApi.deadLetters(deadPage, 20).then(setDead, (e) => setError(errorText(e)));
+    adminApi.incidents(incidentPage, 20).then(setIncidents, (e) => setError(errorText(e)));
   }, [deadPage, incidentPage]);
   useEffect(reload, [reload]);
 
@@ -30,7 +30,7 @@ export function DeliveriesPage() {
       setNotice(done);
       reload();
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     }
   };
 

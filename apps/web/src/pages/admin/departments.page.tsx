@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
+import { errorText } from '../../api/client';
 import { adminApi } from './admin.api';
 import type { Contact, Department } from './admin.types';
 import { ContactsField } from './contacts.field';
-import { problemText } from './problem-text';
 
 interface EditState {
   mode: 'create' | 'edit';
@@ -24,7 +24,7 @@ export function DepartmentsPage() {
   const reload = useCallback(() => {
     adminApi.departments().then(
       (d) => (setItems(d.items), setError(null)),
-      (e) => setError(problemText(e)),
+      (e) => setError(errorText(e)),
     );
   }, []);
   useEffect(reload, [reload]);
@@ -58,7 +58,7 @@ export function DepartmentsPage() {
       setEditing(null);
       reload();
     } catch (e) {
-      setFormError(problemText(e));
+      setFormError(errorText(e));
     } finally {
       setSaving(false);
     }
@@ -72,7 +72,7 @@ export function DepartmentsPage() {
       );
       reload();
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     }
   };
 

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Descriptions, Input, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
+import { errorText } from '../../api/client';
 import { adminApi } from './admin.api';
 import type { CalendarYears, Notice, NoticeLoaded, NoticePreview, ObligationMove } from './admin.types';
-import { problemText } from './problem-text';
 
 type PreviewProject = NoticePreview['projects'][number];
 
@@ -32,7 +32,7 @@ export function HolidaysPage() {
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(() => {
-    adminApi.calendarYears().then(setYears, (e) => setError(problemText(e)));
+    adminApi.calendarYears().then(setYears, (e) => setError(errorText(e)));
   }, []);
   useEffect(reload, [reload]);
 
@@ -53,7 +53,7 @@ export function HolidaysPage() {
         reload();
       }
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

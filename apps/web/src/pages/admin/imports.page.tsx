@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Space, Statistic, Table, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { errorText } from '../../api/client';
 import { adminApi } from './admin.api';
 import type { ImportProblem, ImportResult } from './admin.types';
-import { problemText } from './problem-text';
 
 const columns: ColumnsType<ImportProblem> = [
   { title: '行', dataIndex: 'row', width: 80, sorter: (a, b) => a.row - b.row, defaultSortOrder: 'ascend' },
@@ -28,7 +28,7 @@ export function ImportsPage() {
       setChecked(dryRun ? result : null);
       setCommitted(dryRun ? null : result);
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -49,7 +49,7 @@ export function ImportsPage() {
         同一文件重复导入不会重复创建项目。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button onClick={() => void adminApi.importTemplate().catch((e) => setError(problemText(e)))}>
+        <Button onClick={() => void adminApi.importTemplate().catch((e) => setError(errorText(e)))}>
           下载导入模板
         </Button>
         <Upload

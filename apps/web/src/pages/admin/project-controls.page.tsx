@@ -3,9 +3,9 @@ import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { errorText } from '../../api/client';
 import { adminApi } from './admin.api';
 import type { Page, ProjectRow } from './admin.types';
-import { problemText } from './problem-text';
 
 type Act = 'pause' | 'resume' | 'terminate';
 
@@ -33,7 +33,7 @@ export function ProjectControlsPage() {
   const reload = useCallback(() => {
     adminApi.projects(q, page, PAGE_SIZE).then(
       (d) => (setData(d), setError(null)),
-      (e) => setError(problemText(e)),
+      (e) => setError(errorText(e)),
     );
   }, [q, page]);
   useEffect(reload, [reload]);
@@ -59,7 +59,7 @@ export function ProjectControlsPage() {
       reload();
     } catch (e) {
       // A refusal (e.g. 金湖县 第三十八条's month of notice) stays in the dialog so the date can be fixed.
-      setRefusal(problemText(e));
+      setRefusal(errorText(e));
     } finally {
       setSaving(false);
     }

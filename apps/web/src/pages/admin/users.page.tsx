@@ -1,3 +1,4 @@
+import { errorText } from '../../api/client';
 import {
   Alert,
   Button,
@@ -17,7 +18,6 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { adminApi, type AccountInput } from './admin.api';
 import type { Account, Department, OneTimePassword, Role } from './admin.types';
-import { problemText } from './problem-text';
 
 export const ROLE_TITLES: Record<Role, string> = {
   department: '部门联络员',
@@ -41,14 +41,14 @@ export function UsersPage() {
   const reload = useCallback(() => {
     adminApi.users().then(
       (u) => (setItems(u.items), setError(null)),
-      (e) => setError(problemText(e)),
+      (e) => setError(errorText(e)),
     );
   }, []);
   useEffect(() => {
     reload();
     adminApi.departments().then(
       (d) => setDepartments(d.items),
-      (e) => setError(problemText(e)),
+      (e) => setError(errorText(e)),
     );
   }, [reload]);
   const departmentName = (code: string | null) =>
@@ -89,7 +89,7 @@ export function UsersPage() {
       setEditing(null);
       reload();
     } catch (e) {
-      setFormError(problemText(e));
+      setFormError(errorText(e));
     } finally {
       setSaving(false);
     }
@@ -101,7 +101,7 @@ export function UsersPage() {
       setNotice(done);
       reload();
     } catch (e) {
-      setError(problemText(e));
+      setError(errorText(e));
     }
   };
 
@@ -139,7 +139,7 @@ export function UsersPage() {
             onConfirm={() =>
               void adminApi.resetPassword(a.username).then(
                 (s) => setSecret(s),
-                (e) => setError(problemText(e)),
+                (e) => setError(errorText(e)),
               )
             }
           >

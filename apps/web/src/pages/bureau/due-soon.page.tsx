@@ -1,24 +1,15 @@
 import { Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { get } from '../../api/client';
-import { DepartmentName } from '../../components/department-name';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { LightTag } from '../../components/status-tag';
+import { obligationColumns, type ObligationRow } from './obligation-columns';
 import { filtersOf, ObligationFilters, searchOf } from './obligation-filters';
 
-interface DueSoonItem {
-  projectId: string;
-  projectName: string;
-  departmentId: string;
-  departmentName: string;
-  regulation: string;
-  obligation: string;
-  title: string;
-  dueOn: string;
+interface DueSoonItem extends ObligationRow {
   daysLeft: number;
-  article: string;
 }
 
 /** Open obligations in the yellow window, soonest first. */
@@ -63,29 +54,12 @@ export function DueSoonPage() {
           onChange: setPage,
           showTotal: (t) => `共 ${t} 项`,
         }}
-        columns={[
-          {
-            title: '部门',
-            dataIndex: 'departmentName',
-            width: 200,
-            render: (_, r) => <DepartmentName id={r.departmentId} name={r.departmentName} />,
-          },
-          {
-            title: '项目',
-            dataIndex: 'projectName',
-            render: (v: string, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link>,
-          },
-          { title: '办法', dataIndex: 'regulation', width: 90 },
-          { title: '事项', dataIndex: 'title' },
-          { title: '期限', dataIndex: 'dueOn', width: 110 },
-          {
-            title: '剩余',
-            dataIndex: 'daysLeft',
-            width: 110,
-            render: (v: number) => <LightTag light="yellow" text={v === 0 ? '今日到期' : `还剩 ${v} 天`} />,
-          },
-          { title: '依据', dataIndex: 'article', ellipsis: true },
-        ]}
+        columns={obligationColumns<DueSoonItem>({
+          title: '剩余',
+          dataIndex: 'daysLeft',
+          width: 110,
+          render: (v: number) => <LightTag light="yellow" text={v === 0 ? '今日到期' : `还剩 ${v} 天`} />,
+        })}
       />
     </>
   );

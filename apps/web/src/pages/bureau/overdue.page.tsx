@@ -1,25 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { download, errorText, get } from '../../api/client';
-import { DepartmentName } from '../../components/department-name';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { LightTag } from '../../components/status-tag';
+import { obligationColumns, type ObligationRow } from './obligation-columns';
 import { filtersOf, ObligationFilters, searchOf } from './obligation-filters';
 
-export interface OverdueItem {
-  projectId: string;
-  projectName: string;
-  departmentId: string;
-  departmentName: string;
-  regulation: string;
-  obligation: string;
-  title: string;
-  dueOn: string;
+export interface OverdueItem extends ObligationRow {
   daysOverdue: number;
-  article: string;
 }
 
 /** Overdue obligations, oldest first, following the API's cursor page by page. */
@@ -104,29 +95,12 @@ export function OverduePage() {
             else message.info('请逐页向后翻阅');
           },
         }}
-        columns={[
-          {
-            title: '部门',
-            dataIndex: 'departmentName',
-            width: 200,
-            render: (_, r) => <DepartmentName id={r.departmentId} name={r.departmentName} />,
-          },
-          {
-            title: '项目',
-            dataIndex: 'projectName',
-            render: (v: string, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link>,
-          },
-          { title: '办法', dataIndex: 'regulation', width: 90 },
-          { title: '事项', dataIndex: 'title' },
-          { title: '期限', dataIndex: 'dueOn', width: 110 },
-          {
-            title: '逾期',
-            dataIndex: 'daysOverdue',
-            width: 110,
-            render: (v: number) => <LightTag light="red" text={`逾期 ${v} 天`} />,
-          },
-          { title: '依据', dataIndex: 'article', ellipsis: true },
-        ]}
+        columns={obligationColumns<OverdueItem>({
+          title: '逾期',
+          dataIndex: 'daysOverdue',
+          width: 110,
+          render: (v: number) => <LightTag light="red" text={`逾期 ${v} 天`} />,
+        })}
       />
     </>
   );

@@ -1,1 +1,0 @@
-export { errorText as problemText } from '../../api/client';

@@ -1,0 +1,38 @@
+import type { ColumnsType, ColumnType } from 'antd/es/table';
+import { Link } from 'react-router-dom';
+import { DepartmentName } from '../../components/department-name';
+
+/** What the overdue and due-soon lists share of a row; each adds its own count of days. */
+export interface ObligationRow {
+  projectId: string;
+  projectName: string;
+  departmentId: string;
+  departmentName: string;
+  regulation: string;
+  obligation: string;
+  title: string;
+  dueOn: string;
+  article: string;
+}
+
+/** The lists' columns, with the list's own light column (days overdue, days left) before the article. */
+export function obligationColumns<T extends ObligationRow>(light: ColumnType<T>): ColumnsType<T> {
+  return [
+    {
+      title: '部门',
+      dataIndex: 'departmentName',
+      width: 200,
+      render: (_, r) => <DepartmentName id={r.departmentId} name={r.departmentName} />,
+    },
+    {
+      title: '项目',
+      dataIndex: 'projectName',
+      render: (v: string, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link>,
+    },
+    { title: '办法', dataIndex: 'regulation', width: 90 },
+    { title: '事项', dataIndex: 'title' },
+    { title: '期限', dataIndex: 'dueOn', width: 110 },
+    light,
+    { title: '依据', dataIndex: 'article', ellipsis: true },
+  ];
+}
