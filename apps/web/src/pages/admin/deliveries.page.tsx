@@ -2,12 +2,19 @@ import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../../api/client';
+import { formatDateTime } from '../../components/format';
 import { adminApi } from './admin.api';
 import type { DeadLetter, Incident, Page } from './admin.types';
 
-const CHANNELS: Record<string, string> = { email: '电子邮件', webhook: 'Webhook', digest: '每日汇总邮件' };
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const CHANNELS: Record<string, string> = {
+  email: '电子邮件',
+  webhook: 'Webhook',
+  digest: '每日汇总邮件',
+  dingtalk: '钉钉群机器人',
+  wecom: '企业微信群机器人',
+  feishu: '飞书机器人',
+  sms: '短信',
+};
 
 /** What failed past its retries: notifications that could not be delivered, and workflow steps (incidents). */
 export function DeliveriesPage() {
@@ -41,7 +48,7 @@ export function DeliveriesPage() {
     { title: '接收方', dataIndex: 'recipient', ellipsis: true },
     { title: '失败原因', dataIndex: 'lastError' },
     { title: '尝试次数', dataIndex: 'attempts', width: 90 },
-    { title: '放弃时间', dataIndex: 'deadAt', render: when },
+    { title: '放弃时间', dataIndex: 'deadAt', render: (v: string) => formatDateTime(v) },
     {
       title: '操作',
       key: 'retry',
@@ -62,7 +69,7 @@ export function DeliveriesPage() {
     { title: '步骤', dataIndex: 'stepTitle' },
     { title: '错误', dataIndex: 'error' },
     { title: '尝试次数', dataIndex: 'attempts', width: 90 },
-    { title: '发生时间', dataIndex: 'openedAt', render: when },
+    { title: '发生时间', dataIndex: 'openedAt', render: (v: string) => formatDateTime(v) },
     {
       title: '操作',
       key: 'retry',

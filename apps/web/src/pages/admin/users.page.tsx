@@ -108,7 +108,7 @@ export function UsersPage() {
   const columns: ColumnsType<Account> = [
     { title: '用户名', dataIndex: 'username' },
     { title: '姓名', dataIndex: 'displayName' },
-    { title: '角色', dataIndex: 'role', render: (r: Role) => ROLE_TITLES[r] ?? r },
+    { title: '角色', dataIndex: 'role', width: 110, render: (r: Role) => ROLE_TITLES[r] ?? r },
     { title: '部门', dataIndex: 'departmentId', render: departmentName },
     { title: '电话', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
     { title: '电子邮箱', dataIndex: 'email', render: (v: string | null) => v ?? '—' },
