@@ -110,8 +110,8 @@ export function UsersPage() {
     { title: '姓名', dataIndex: 'displayName' },
     { title: '角色', dataIndex: 'role', width: 110, render: (r: Role) => ROLE_TITLES[r] ?? r },
     { title: '部门', dataIndex: 'departmentId', render: departmentName },
-    { title: '电话', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-    { title: '电子邮箱', dataIndex: 'email', render: (v: string | null) => v ?? '—' },
+    { title: '电话', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: '电子邮箱', dataIndex: 'email', width: 180, render: (v: string | null) => v ?? '—' },
     {
       title: '状态',
       key: 'state',
