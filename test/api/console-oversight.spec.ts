@@ -192,3 +192,42 @@ it('serves the console at / with a fallback for its paths, never shadowing the A
   await system.http().get('/healthz').expect(200);
   await system.http().get('/assets/missing-0000.js').expect(404);
 });
+
+it("counts a reader's unread notices over every page, as the header badge shows them", async () => {
+  await register('控制台逾期项目二', cal.subtractWorkingDays(today, 9));
+  const username = `web-reader-${randomBytes(3).toString('hex')}`;
+  await system
+    .http()
+    .post('/api/v1/users')
+    .set(await as('admin'))
+    .send({
+      username,
+      displayName: '控制台读者',
+      role: 'department',
+      departmentId: dept,
+      password: 'Chosen-Start-2026',
+    })
+    .expect(201);
+  const first = await system
+    .http()
+    .post('/api/v1/auth/login')
+    .send({ username, password: 'Chosen-Start-2026' })
+    .expect(200);
+  const changed = await system
+    .http()
+    .post('/api/v1/me/password')
+    .set({ Authorization: `Bearer ${first.body.accessToken}` })
+    .send({ currentPassword: 'Chosen-Start-2026', newPassword: 'Own-Password-2026!' })
+    .expect(200);
+  const reader = { Authorization: `Bearer ${changed.body.accessToken}` };
+  const inbox = async (pageSize: number) =>
+    (await system.http().get('/api/v1/inbox').query({ pageSize }).set(reader).expect(200)).body;
+  const all = await inbox(200);
+  const unread = (all.items as { read: boolean }[]).filter((i) => !i.read).length;
+  expect(unread).toBeGreaterThanOrEqual(2);
+  const one = await inbox(1);
+  expect(one.items).toHaveLength(1);
+  expect({ total: one.total, unread: one.unread }).toEqual({ total: all.total, unread });
+  await system.http().post(`/api/v1/inbox/${all.items[1].id}/read`).set(reader).expect(204);
+  expect((await inbox(1)).unread).toBe(unread - 1);
+});

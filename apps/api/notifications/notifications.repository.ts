@@ -21,6 +21,7 @@ export interface InboxRow {
   resolution: string | null;
   resolved_reason: string | null;
   total: string;
+  unread_total: string;
 }
 
 export interface DeadLetterRow {
@@ -57,7 +58,7 @@ export class NotificationsRepository {
 
   /**
    * A reader's notifications: live alarms first (neither resolved nor superseded), then unread first,
-   * newest first, with the page's total.
+   * newest first, with the totals over every page (all of them, and those this reader has not opened).
    */
   inbox(userId: string, readers: Readers, page: number, pageSize: number): Promise<InboxRow[]> {
     const { sql, params } = visibility(readers, 2);
@@ -65,7 +66,7 @@ export class NotificationsRepository {
       `SELECT n.id, n.project_id, n.department_id, n.obligation_key, n.kind, n.audience, n.due_on::text AS due_on,
               n.scheduled_for, n.written_at, n.payload, n.superseded_at, n.superseded_reason, r.read_at,
               n.resolved_at, n.resolution, n.resolved_reason,
-              count(*) OVER () AS total
+              count(*) OVER () AS total, count(*) FILTER (WHERE r.read_at IS NULL) OVER () AS unread_total
          FROM notifications n LEFT JOIN inbox_reads r ON r.notification_id = n.id AND r.user_id = $1
         WHERE ${sql}
         ORDER BY (n.resolved_at IS NOT NULL OR n.superseded_at IS NOT NULL), (r.read_at IS NOT NULL),

@@ -37,7 +37,8 @@ export class NotificationsService {
       page,
       pageSize,
       total: Number(rows[0]?.total ?? 0),
-      unread: rows.filter((r) => !r.read_at).length,
+      // Over every page: live notices sort before unread ones, so no single page holds them all.
+      unread: Number(rows[0]?.unread_total ?? 0),
       items: rows.map((r) => ({
         id: String(r.id),
         projectId: r.project_id,

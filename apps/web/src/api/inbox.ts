@@ -20,7 +20,7 @@ export interface InboxPage {
   page: number;
   pageSize: number;
   total: number;
-  /** Unread on this page; unread come first, so page 1 at 200 holds every unread one up to 200. */
+  /** Unread notices over every page, not just this one. */
   unread: number;
   items: Notice[];
 }
@@ -39,7 +39,7 @@ export function useUnreadCount(enabled: boolean): number {
   const [count, setCount] = useState(0);
   const refresh = useCallback(() => {
     if (!enabled) return;
-    getInbox(1, 200).then(
+    getInbox(1, 1).then(
       (page) => setCount(page.unread),
       () => undefined,
     );
