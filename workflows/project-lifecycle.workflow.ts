@@ -17,17 +17,14 @@ import type { Actor, RecordedFact } from '../activities/types';
 import { selectDue, shanghaiDateOf, type ProjectEvent } from '../domain';
 import {
   calendarChangedSignal,
-  grantExtensionUpdate,
-  pauseUpdate,
   recordEventUpdate,
   registeredUpdate,
-  resumeUpdate,
   retryIncidentUpdate,
   statusQuery,
-  terminateUpdate,
   UpdateResult,
 } from './messages';
 import { installCorrections } from './fact-correction';
+import { installControls } from './project-controls';
 import { IncidentGate, stepFailure } from './incident-gate';
 import {
   CarriedState,
@@ -197,54 +194,10 @@ export async function projectLifecycle(input: ProjectWorkflowInput): Promise<Upd
     });
   }
 
-  const today = () => shanghaiDateOf(Date.now());
-  const pauseEvent = (type: 'project.paused' | 'project.resumed', reason: string) => ({
-    type,
-    on: today(),
-    reason,
-  });
-
   setHandler(recordEventUpdate, ({ event, actor }) => record(event, actor), {
     validator: ({ event, actor }) => validate(event, actor),
   });
-  setHandler(pauseUpdate, ({ actor, reason }) => record(pauseEvent('project.paused', reason), actor), {
-    validator: ({ actor, reason }) => validate(pauseEvent('project.paused', reason), actor),
-  });
-  setHandler(resumeUpdate, ({ actor, reason }) => record(pauseEvent('project.resumed', reason), actor), {
-    validator: ({ actor, reason }) => validate(pauseEvent('project.resumed', reason), actor),
-  });
-  const termination = (reason: string, effectiveOn?: string) => ({
-    type: 'termination.requested' as const,
-    on: today(),
-    effectiveOn: effectiveOn ?? today(),
-    reason,
-  });
-  setHandler(
-    terminateUpdate,
-    ({ actor, reason, effectiveOn }) => record(termination(reason, effectiveOn), actor),
-    {
-      validator: ({ actor, reason, effectiveOn }) => {
-        if (actor.role !== 'admin') throw new Error('only an administrator may terminate a project');
-        if (!reason?.trim()) throw new Error('a termination needs a reason');
-        validate(termination(reason, effectiveOn), actor);
-      },
-    },
-  );
-  const extension = (obligation: string, until: string, reason?: string) => ({
-    type: 'extension.granted' as const,
-    on: today(),
-    obligation,
-    until,
-    ...(reason ? { reason } : {}),
-  });
-  setHandler(
-    grantExtensionUpdate,
-    ({ actor, obligation, until, reason }) => record(extension(obligation, until, reason), actor),
-    {
-      validator: ({ actor, obligation, until, reason }) =>
-        validate(extension(obligation, until, reason), actor),
-    },
-  );
+  installControls({ validate, record });
   setHandler(retryIncidentUpdate, () => gate.retry(), {
     validator: ({ actor, incidentId }) => {
       if (actor.role !== 'admin') throw new Error('只有管理员可以重试故障（incident）');
