@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../db/password';
 import { AuditEntryEntity, UserEntity } from '../../db/entities';
-import { useSystem } from './api-harness';
+import { PASSWORD, useSystem } from './api-harness';
 
 const system = useSystem({ login: { maxFailures: 3, lockMinutes: 15 } });
 const login = (username: string, password: string) =>
@@ -79,6 +79,14 @@ it('locks an account after repeated failures, says nothing more, and audits it',
   await login(username, 'Start-Password-1').expect(200);
   const row = await system.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
   expect(row).toMatchObject({ failedLogins: 0, lockedUntil: null });
+});
+
+it("names the account's department in Chinese in the login answer, as the console's header shows it", async () => {
+  const { username } = await account();
+  const res = await login(username, 'Start-Password-1').expect(200);
+  expect(res.body.user).toMatchObject({ departmentId: 'dept-a', departmentName: '市数据局政务服务处' });
+  const bureau = await login('operator', PASSWORD).expect(200);
+  expect(bureau.body.user).toMatchObject({ departmentId: null, departmentName: null });
 });
 
 it('logout revokes every token of the account', async () => {

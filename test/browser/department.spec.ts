@@ -26,9 +26,16 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 
 async function pickDate(page: Page, label: string, date: string, within?: Locator): Promise<void> {
   const input = (within ?? page).getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
+  // Typed and confirmed as a person does; on a loaded machine the picker may drop the first keystrokes,
+  // so the value is read back (and typed again) before the form is sent.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.fill(date);
+    await input.press('Enter');
+    if ((await input.inputValue()) === date) break;
+  }
+  expect(await input.inputValue()).toBe(date);
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
 }
 
 async function detail(id: string) {
@@ -43,6 +50,8 @@ it('registers, records (a refusal in place), explains, asks a correction and cop
   const { context, page } = await system.newPage();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: system.baseUrl });
   await signIn(page, 'dept-a');
+  // The header names the department as its people know it, not by its code.
+  await expectVisible(page.locator('header').getByText(/部门联络员·市数据局政务服务处/));
 
   // The list: filters, search, export.
   await page.goto('/projects');
@@ -137,5 +146,11 @@ it('registers, records (a refusal in place), explains, asks a correction and cop
 });
 
 async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
-  await locator.first().waitFor({ state: 'visible' });
+  try {
+    await locator.first().waitFor({ state: 'visible' });
+  } catch (error) {
+    // What the page showed instead is the first thing to look at when this fails.
+    await screenshot(locator.page(), `department-failure-${Date.now()}`);
+    throw error;
+  }
 }

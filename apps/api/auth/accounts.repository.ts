@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { UserEntity } from '../../../db/entities';
+import { DepartmentEntity, UserEntity } from '../../../db/entities';
 
 /** The sign-in side of an account: lockout counters, token versions and the password hash. */
 @Injectable()
@@ -10,6 +10,15 @@ export class AccountsRepository {
 
   byUsername(username: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ username });
+  }
+
+  /** The Chinese name the console shows beside a department account, instead of its code. */
+  async departmentName(id: string | null): Promise<string | null> {
+    if (!id) return null;
+    const department = await this.dataSource
+      .getRepository(DepartmentEntity)
+      .findOne({ where: { id }, select: { id: true, name: true } });
+    return department?.name ?? null;
   }
 
   /** What every request checks: the token version, whether the account is disabled or must change its password. */

@@ -145,6 +145,7 @@ export class AuthService {
         displayName: user.displayName,
         role: user.role,
         departmentId: user.departmentId,
+        departmentName: await this.accounts.departmentName(user.departmentId),
       },
     };
   }

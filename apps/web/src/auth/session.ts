@@ -7,6 +7,8 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   departmentId: string | null;
+  /** Absent in a session kept from before the API sent it. */
+  departmentName?: string | null;
 }
 
 export interface Session {

@@ -81,7 +81,7 @@ export function ConsoleLayout() {
           </Badge>
           <span style={{ whiteSpace: 'nowrap' }}>
             <UserOutlined aria-hidden /> {user.displayName}（{ROLE_LABELS[user.role]}
-            {!isBureau(user) && user.departmentId ? `·${user.departmentId}` : ''}）
+            {!isBureau(user) && user.departmentId ? `·${user.departmentName ?? user.departmentId}` : ''}）
           </span>
           <Button icon={<LogoutOutlined />} onClick={signOut}>
             退出登录
