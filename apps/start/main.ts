@@ -190,6 +190,7 @@ async function main(): Promise<void> {
       console.log(`  ${await seedDemoProjects(base, password)} projects registered`);
     }
     console.log(`\n期限监管 Deadline Keeper is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`  控制台   ${base}/   (the console: open it in a browser and sign in)`);
     console.log(`  API      ${base}/api/v1   (OpenAPI: ${base}/docs)`);
     if (uiUrl) console.log(`  Temporal ${uiUrl}`);
     console.log(
