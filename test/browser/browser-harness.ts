@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ApiConfig } from '../../apps/api/config/api-config';
 import { PASSWORD, useSystem, type System } from '../api/api-harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -44,8 +45,8 @@ export interface BrowserSystem extends System {
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
 }
 
-export function useBrowserSystem(): BrowserSystem {
-  const system = useSystem() as BrowserSystem;
+export function useBrowserSystem(config: Partial<ApiConfig> = {}): BrowserSystem {
+  const system = useSystem(config) as BrowserSystem;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     ensureWebBuild();
