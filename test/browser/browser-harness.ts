@@ -89,6 +89,15 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
   await page.getByRole('button', { name: /退出登录/ }).waitFor();
 }
 
+/** Picks an option of an Ant Design Select by its label (its listbox is rendered apart from the field). */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+}
+
 /** Saves a full-page screenshot to test-artifacts/screenshots/<name>.png (gitignored). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = join(ARTIFACTS, 'screenshots');

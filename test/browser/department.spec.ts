@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { shanghaiDateOf, WorkingCalendar } from '../../domain';
-import { axeCheck, screenshot, signIn, useBrowserSystem } from './browser-harness';
+import { axeCheck, choose, screenshot, signIn, useBrowserSystem } from './browser-harness';
 
 const system = useBrowserSystem();
 const cal = WorkingCalendar.standard();
@@ -15,14 +15,6 @@ const today = shanghaiDateOf(Date.now());
 const year = Number(today.slice(0, 4)) - (today >= `${today.slice(0, 4)}-10-20` ? 0 : 1);
 const signedOn = cal.subtractWorkingDays(`${year}-10-01`, 1);
 const name = `浏览器登记测试项目-${Date.now().toString(36)}`;
-
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
 
 async function pickDate(page: Page, label: string, date: string, within?: Locator): Promise<void> {
   const input = (within ?? page).getByLabel(label, { exact: true });
