@@ -2,7 +2,7 @@
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { addDays, shanghaiDateOf, WorkingCalendar } from '../../domain';
-import { useSystem } from './api-harness';
+import { binary, useSystem } from './api-harness';
 
 const system = useSystem();
 const cal = WorkingCalendar.standard();
@@ -139,11 +139,7 @@ it('exports the filtered overdue list as .xlsx and CSV with Chinese headers and 
     .query({ department: dept })
     .set(await as('operator'))
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
+    .parse(binary)
     .expect(200);
   expect(xlsx.headers['content-disposition']).toMatch(/attachment; filename="overdue-.+\.xlsx"/);
   expect(xlsx.headers['x-total-count']).toBe('1');
@@ -211,11 +207,7 @@ it('exports the due-soon list as .xlsx and CSV with the days left and the Chines
     .query({ department: dept, q: '临期' })
     .set(await as('operator'))
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
+    .parse(binary)
     .expect(200);
   const wb = new Workbook();
   await wb.xlsx.load(xlsx.body as never);
