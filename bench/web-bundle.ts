@@ -1,9 +1,10 @@
 /**
  * What the console's first page (sign-in) downloads: the entry in the build's manifest with every
- * chunk and stylesheet it imports statically, gzip-compressed as the API serves them. Lazy pages
- * (dynamic imports) are left out: they load when their route opens.
+ * chunk and stylesheet it imports statically, in bytes and gzip-compressed (the size a compressing
+ * proxy sends; the API itself serves them uncompressed). Lazy pages (dynamic imports) are left out:
+ * they load when their route opens.
  *
- *   npm run --silent build:web && npx tsx bench/web-bundle.ts [dist/web]
+ *   npm run bench:web   (or, after a build: npx tsx bench/web-bundle.ts [dist/web])
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
