@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotificationEntity } from '../db/entities';
-import { daysBetween, shanghaiDateOf, Wakeup } from '../domain';
+import { citationOf, daysBetween, shanghaiDateOf, Wakeup } from '../domain';
 import type { NotificationInput } from './types';
 
 const REACH_NOTE = {
@@ -11,7 +11,7 @@ const REACH_NOTE = {
 
 function message(projectName: string, w: Wakeup, today: string): string {
   const what = `项目「${projectName}」的「${w.title ?? ''}」`;
-  const basis = w.basis ? `（依据 ${w.basis}）` : '';
+  const basis = w.basis ? `（依据${citationOf(w.basis)}）` : '';
   switch (w.kind) {
     case 'overdue-notice':
       return `【已逾期】${what}已于 ${w.dueOn} 到期，截至 ${today} 已逾期 ${daysBetween(w.dueOn ?? today, today)} 天，请尽快办理${basis}。`;

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { NotificationEntity } from '../db/entities';
 import {
+  citationOf,
   daysBetween,
   deadlineWakeups,
   DEFAULT_REMINDERS,
@@ -103,8 +104,8 @@ export function createPlanCycleActivities(dataSource: DataSource, loadNotices: (
             count: w.count ?? null,
             message:
               w.kind === 'escalation' || w.kind === 'overdue-notice'
-                ? `【逾期督办】${input.planYear}年度政务信息化计划应于 ${current.dueOn} 前申报，截至 ${today} 已逾期 ${daysBetween(current.dueOn, today)} 天（依据 ${current.basis}）。`
-                : `【期限提醒】${input.planYear}年度政务信息化计划请于 ${current.dueOn} 前申报${daysBetween(today, current.dueOn) > 0 ? `，还有 ${daysBetween(today, current.dueOn)} 天` : '，今天到期'}（依据 ${current.basis}）。`,
+                ? `【逾期督办】${input.planYear}年度政务信息化计划应于 ${current.dueOn} 前申报，截至 ${today} 已逾期 ${daysBetween(current.dueOn, today)} 天（依据${citationOf(current.basis)}）。`
+                : `【期限提醒】${input.planYear}年度政务信息化计划请于 ${current.dueOn} 前申报${daysBetween(today, current.dueOn) > 0 ? `，还有 ${daysBetween(today, current.dueOn)} 天` : '，今天到期'}（依据${citationOf(current.basis)}）。`,
           },
         })),
     );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NotificationEntity } from '../../db/entities';
-import { daysBetween, shanghaiDateOf } from '../../domain';
+import { citationOf, daysBetween, shanghaiDateOf } from '../../domain';
 
 interface Payload {
   projectName?: string;
@@ -59,7 +59,7 @@ export function compose(
     `期限：${n.dueOn ?? '无'}（${timing}）`,
     ...(p.previousDueOn ? [`原期限：${p.previousDueOn}`] : []),
     ...(p.answerBy ? [`请于 ${p.answerBy} 前反馈原因和预计完成日期`] : []),
-    `依据：${p.basis ?? '—'}`,
+    `依据：${p.basis ? citationOf(p.basis) : '—'}`,
     '',
     '——期限监管（Deadline Keeper）',
   ].join('\n');

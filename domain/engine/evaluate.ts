@@ -205,7 +205,7 @@ export function evaluate(
   const today = terminatedOn && terminatedOn < asOf ? terminatedOn : asOf;
   const instances = resolveInstances(pack, makeContext(project, facts, today), cal);
   const obligations = instances
-    .map((i) => toObligation(i, asOf, terminatedOn, cal))
+    .map((i) => toObligation(i, asOf, terminatedOn, cal, pack))
     .sort((a, b) => compareKeys(a.key, b.key));
 
   const changes: ChangeDecision[] = [];

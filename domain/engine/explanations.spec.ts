@@ -84,7 +84,7 @@ describe('explanations', () => {
   it('gives each status a reason citing the article', () => {
     const result = run('shandong', {}, [{ type: 'contract.signed', on: '2024-09-27' }], '2024-10-15');
     expect(obligation(result, 'contract.filing').explanation.status).toBe(
-      '期限 2024-10-10 已过，截至 2024-10-15 逾期 5 天（依据 Shandong 第十三条）',
+      '期限 2024-10-10 已过，截至 2024-10-15 逾期 5 天（依据《山东省政务信息系统项目管理办法》第十三条）',
     );
   });
 });

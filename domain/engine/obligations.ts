@@ -1,4 +1,5 @@
 import { daysBetween, IsoDate, WorkingCalendar } from '../calendar';
+import { chineseCitation } from '../policies/citation';
 import type { ObligationDraft, ObligationRule, PolicyPack, RuleContext } from '../policies/types';
 import { AdjustedDates, applyAdjustments } from './adjustments';
 import { deriveDate, toExplanation } from './date-derivation';
@@ -94,6 +95,7 @@ export function toObligation(
   asOf: IsoDate,
   terminatedOn: IsoDate | null,
   cal: WorkingCalendar,
+  pack: PolicyPack,
 ): Obligation {
   const { rule, draft, met, dates } = instance;
   const opens = dates.opens ? toExplanation(dates.opens, cal, dates.opens.date) : undefined;
@@ -118,7 +120,7 @@ export function toObligation(
         : { event: 'project.registered', on: null, eventIndex: null },
       ...(opens ? { opens } : {}),
       ...(due ? { due } : {}),
-      status: `${judgement.text}（依据 ${rule.basis}）`,
+      status: `${judgement.text}（依据${chineseCitation(rule.basis, [pack])}）`,
     },
   };
 }

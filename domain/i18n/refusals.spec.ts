@@ -20,7 +20,7 @@ describe('refusals in Chinese (default) and English', () => {
       basis: 'Shandong 第二十三条',
     });
     expect(r.zh).toBe(
-      '尚未登记“完成建设任务”，不能登记“提交竣工验收申请”：请先登记“完成建设任务”（Shandong 第二十三条），再登记“提交竣工验收申请”；“完成建设任务”的日期应不晚于 2024-03-01',
+      '尚未登记“完成建设任务”，不能登记“提交竣工验收申请”：请先登记“完成建设任务”（《山东省政务信息系统项目管理办法》第二十三条），再登记“提交竣工验收申请”；“完成建设任务”的日期应不晚于 2024-03-01',
     );
     expect(r.en).toBe(
       'acceptance.applied needs construction.completed to be recorded first (on or before 2024-03-01)',
@@ -57,7 +57,7 @@ describe('refusals in Chinese (default) and English', () => {
     ]);
     expect(r).toMatchObject({ code: 'too-early', basis: 'Jilin 第二十五条' });
     expect(r.zh).toBe(
-      '“竣工验收申请”自 2023-10-09 起才能办理（Jilin 第二十五条）；2023-10-08 登记“提交竣工验收申请”过早，请在 2023-10-09 或之后再登记',
+      '“竣工验收申请”自 2023-10-09 起才能办理（《吉林省政务信息系统项目管理办法（试行）》第二十五条）；2023-10-08 登记“提交竣工验收申请”过早，请在 2023-10-09 或之后再登记',
     );
     expect(r.en).toBe(
       'Jilin 第二十五条: acceptance.application opens on 2023-10-09; acceptance.applied on 2023-10-08 is too early',
@@ -70,14 +70,14 @@ describe('refusals in Chinese (default) and English', () => {
     ]);
     expect(short).toMatchObject({ code: 'termination-notice', basis: 'Jinhu 第三十八条' });
     expect(short.zh).toContain(
-      '（Jinhu 第三十八条）：生效日期 2024-04-14 早于 2024-04-15，请把生效日期改为 2024-04-15 或之后',
+      '（《金湖县政务信息化项目建设管理办法（征求意见稿）》第三十八条）：生效日期 2024-04-14 早于 2024-04-15，请把生效日期改为 2024-04-15 或之后',
     );
     const use = refused('jinhu', { category: 'general' }, [
       completed,
       { type: 'operation.started', on: '2024-04-01' },
     ]);
     expect(use.zh).toBe(
-      '未经验收或验收不合格的项目不得投入使用（Jinhu 第二十七条）：请先登记“竣工验收通过”，再登记“投入运行”',
+      '未经验收或验收不合格的项目不得投入使用（《金湖县政务信息化项目建设管理办法（征求意见稿）》第二十七条）：请先登记“竣工验收通过”，再登记“投入运行”',
     );
     const gate = refused('jilin', {}, [completed, { type: 'acceptance.applied', on: '2024-05-01' }]);
     expect(gate).toMatchObject({ code: 'acceptance-not-ready', basis: 'Jilin 第二十五条' });

@@ -1,5 +1,6 @@
 import { EVENT_LABELS } from '../engine/labels';
 import type { Refusal, RefusalCode, RefusalParam } from '../engine/refusal';
+import { citationOf } from '../policies';
 import type { Lang } from './language';
 
 /** A fact's name: its 事项名称 in Chinese, its type (what an API client sends) in English. */
@@ -159,5 +160,7 @@ const EN: Record<RefusalCode, Words> = {
 /** A refusal in words; an unknown code (from a newer engine) falls back to the code itself. */
 export function renderRefusal(refusal: Refusal, lang: Lang = 'zh'): string {
   const words = (lang === 'en' ? EN : ZH)[refusal.code];
-  return words ? words(refusal.params, refusal.basis ?? '') : refusal.code;
+  // Chinese text names the regulation by its Chinese title; English keeps the pack's short name.
+  const basis = refusal.basis ?? '';
+  return words ? words(refusal.params, lang === 'en' ? basis : citationOf(basis)) : refusal.code;
 }

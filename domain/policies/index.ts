@@ -4,6 +4,7 @@ import { shandong } from './shandong.policy';
 import { wuhan } from './wuhan.policy';
 import { yunfu } from './yunfu.policy';
 import type { PolicyPack } from './types';
+import { chineseCitation } from './citation';
 
 export type {
   AnnualPlanRule,
@@ -25,6 +26,9 @@ export function findPolicy(id: string): PolicyPack | undefined {
 }
 
 export { jilin, wuhan, shandong, yunfu, jinhu };
+
+/** A stored basis ("Shandong 第十三条") as a person reads it: 《山东省政务信息系统项目管理办法》第十三条. */
+export const citationOf = (basis: string): string => chineseCitation(basis, POLICIES);
 export {
   DEFAULT_ESCALATION_TIERS,
   DEFAULT_REMINDERS,

@@ -22,6 +22,14 @@ export function testEncryption(): NonNullable<TemporalConfig['encryption']> {
 
 export const PASSWORD = 'e2e-password';
 
+/** supertest's parser for a binary answer (an .xlsx): the body as one Buffer. */
+export const binary = (res: unknown, done: (e: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
 export interface System {
   app: INestApplication;
   http: () => ReturnType<typeof request>;

@@ -56,7 +56,7 @@ describe('a refused fact', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 422, title: '无法办理', code: 'requires' });
     expect(res.body.detail).toContain(
-      '请先登记“完成建设任务”（Shandong 第二十三条），再登记“提交竣工验收申请”',
+      '请先登记“完成建设任务”（《山东省政务信息系统项目管理办法》第二十三条），再登记“提交竣工验收申请”',
     );
     expect(res.body.refusals).toEqual([
       {

@@ -1,8 +1,8 @@
-/** The console's oversight routes: the overdue trend, the due-soon list and the overdue exports. */
+/** The console's oversight routes: the overdue trend, the due-soon list, both lists' exports, the summary. */
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { addDays, shanghaiDateOf, WorkingCalendar } from '../../domain';
-import { useSystem } from './api-harness';
+import { binary, useSystem } from './api-harness';
 
 const system = useSystem();
 const cal = WorkingCalendar.standard();
@@ -139,11 +139,7 @@ it('exports the filtered overdue list as .xlsx and CSV with Chinese headers and 
     .query({ department: dept })
     .set(await as('operator'))
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
+    .parse(binary)
     .expect(200);
   expect(xlsx.headers['content-disposition']).toMatch(/attachment; filename="overdue-.+\.xlsx"/);
   expect(xlsx.headers['x-total-count']).toBe('1');
@@ -170,6 +166,10 @@ it('exports the filtered overdue list as .xlsx and CSV with Chinese headers and 
   expect(lines[0]).toBe('部门,项目,办法,事项,期限,逾期天数,依据,项目编号,部门编号');
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain('市控制台测试局,控制台逾期项目');
+  // 依据 as a person reads it; the API field keeps the stored form beside the Chinese one.
+  expect(lines[1]).toContain(',《山东省政务信息系统项目管理办法》第十三条,');
+  expect(lines[1]).not.toContain('Shandong');
+  expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['《山东省政务信息系统项目管理办法》第十三条']));
   await system
     .http()
     .get('/api/v1/oversight/overdue/export.csv')
@@ -182,6 +182,88 @@ it('exports the filtered overdue list as .xlsx and CSV with Chinese headers and 
     .query({ bogus: 1 })
     .set(await as('operator'))
     .expect(400);
+});
+
+it('exports the due-soon list as .xlsx and CSV with the days left and the Chinese citation', async () => {
+  const csv = await system
+    .http()
+    .get('/api/v1/oversight/due-soon/export.csv')
+    .query({ department: dept })
+    .set(await as('operator'))
+    .expect(200);
+  expect(csv.headers['content-disposition']).toMatch(/attachment; filename="due-soon-.+\.csv"/);
+  const lines = csv.text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe('部门,项目,办法,事项,期限,剩余天数,依据,项目编号,部门编号');
+  const filing = lines.find((l) => l.includes('控制台临期项目') && l.includes('合同备案'));
+  expect(filing).toContain(`,${cal.addWorkingDays(today, 5)},`);
+  expect(filing).toContain(',《山东省政务信息系统项目管理办法》第十三条,');
+  expect(lines.some((l) => l.includes('控制台逾期项目,'))).toBe(false);
+  const xlsx = await system
+    .http()
+    .get('/api/v1/oversight/due-soon/export.xlsx')
+    .query({ department: dept, q: '临期' })
+    .set(await as('operator'))
+    .buffer(true)
+    .parse(binary)
+    .expect(200);
+  const wb = new Workbook();
+  await wb.xlsx.load(xlsx.body as never);
+  const ws = wb.getWorksheet('即将到期事项')!;
+  expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['剩余天数', '依据']));
+  expect(ws.rowCount - 1).toBe(Number(xlsx.headers['x-total-count']));
+  await system
+    .http()
+    .get('/api/v1/oversight/due-soon/export.csv')
+    .query({ department: dept })
+    .set(await as('dept-a'))
+    .expect(404);
+  await system
+    .http()
+    .get('/api/v1/oversight/due-soon/export.xlsx')
+    .query({ yellowDays: 'soon' })
+    .set(await as('operator'))
+    .expect(400);
+});
+
+it('answers the totals per regulation in the summary, every regulation listed, adding up to the departments', async () => {
+  const res = await system
+    .http()
+    .get('/api/v1/oversight/summary')
+    .query({ department: dept })
+    .set(await as('operator'))
+    .expect(200);
+  const regulations = res.body.regulations as {
+    policyId: string;
+    red: number;
+    yellow: number;
+    green: number;
+  }[];
+  expect(regulations.map((r) => r.policyId)).toEqual(['jilin', 'wuhan', 'shandong', 'yunfu', 'jinhu']);
+  const [row] = res.body.departments as { red: number; yellow: number; green: number }[];
+  const shandong = regulations.find((r) => r.policyId === 'shandong')!;
+  expect(shandong).toMatchObject({ regulation: '山东省政务信息系统项目管理办法', jurisdiction: '山东省' });
+  expect({ red: shandong.red, yellow: shandong.yellow, green: shandong.green }).toEqual({
+    red: row!.red,
+    yellow: row!.yellow,
+    green: row!.green,
+  });
+  expect(shandong.red).toBeGreaterThanOrEqual(1);
+  expect(shandong.yellow).toBeGreaterThanOrEqual(1);
+  for (const r of regulations.filter((x) => x.policyId !== 'shandong'))
+    expect([r.red, r.yellow, r.green]).toEqual([0, 0, 0]);
+  // The department × status items stay one row per status, however many regulations they span.
+  const items = res.body.items as { status: string }[];
+  expect(new Set(items.map((i) => i.status)).size).toBe(items.length);
+  const one = await system
+    .http()
+    .get('/api/v1/oversight/summary')
+    .query({ department: dept, regulation: 'jilin' })
+    .set(await as('operator'))
+    .expect(200);
+  expect(one.body.regulations).toEqual([expect.objectContaining({ policyId: 'jilin', red: 0 })]);
 });
 
 it('serves the console at / with a fallback for its paths, never shadowing the API or the probes', async () => {

@@ -8,7 +8,7 @@ import * as iconv from 'iconv-lite';
 import { randomBytes } from 'node:crypto';
 import { In } from 'typeorm';
 import { NotificationEntity, ProjectEntity } from '../../db/entities';
-import { useSystem } from './api-harness';
+import { binary, useSystem } from './api-harness';
 import { csvText, day, generatedProject, type ImportCells, workbook } from './import-workbooks';
 
 const system = useSystem();
@@ -19,12 +19,6 @@ const upload = async (who: string, file: Buffer, dryRun: boolean, name = 'projec
     .post(`/api/v1/imports${dryRun ? '?dryRun=true' : ''}`)
     .set(await as(who))
     .attach('file', file, name);
-const binary = (res: unknown, done: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 const prefix = `IMP${randomBytes(3).toString('hex')}`;
 const projects: ImportCells[] = Array.from({ length: 300 }, (_, i) => generatedProject(prefix, i));

@@ -42,7 +42,7 @@ it('audits a refused fact on the project, records nothing, and lists the trail n
     .set(await as('dept-a'))
     .send({ type: 'acceptance.applied', on: today })
     .expect(422);
-  expect(refused.body.detail).toContain('Shandong 第二十三条');
+  expect(refused.body.detail).toContain('《山东省政务信息系统项目管理办法》第二十三条');
 
   const detail = await system
     .http()

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ApiConfig } from '../../apps/api/config/api-config';
 import { PASSWORD, useSystem, type System } from '../api/api-harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -44,8 +45,8 @@ export interface BrowserSystem extends System {
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
 }
 
-export function useBrowserSystem(): BrowserSystem {
-  const system = useSystem() as BrowserSystem;
+export function useBrowserSystem(config: Partial<ApiConfig> = {}): BrowserSystem {
+  const system = useSystem(config) as BrowserSystem;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     ensureWebBuild();
@@ -86,6 +87,15 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByRole('button', { name: /退出登录/ }).waitFor();
+}
+
+/** Picks an option of an Ant Design Select by its label (its listbox is rendered apart from the field). */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
 }
 
 /** Saves a full-page screenshot to test-artifacts/screenshots/<name>.png (gitignored). */

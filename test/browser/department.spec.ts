@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { shanghaiDateOf, WorkingCalendar } from '../../domain';
-import { axeCheck, screenshot, signIn, useBrowserSystem } from './browser-harness';
+import { axeCheck, choose, screenshot, signIn, useBrowserSystem } from './browser-harness';
 
 const system = useBrowserSystem();
 const cal = WorkingCalendar.standard();
@@ -15,14 +15,6 @@ const today = shanghaiDateOf(Date.now());
 const year = Number(today.slice(0, 4)) - (today >= `${today.slice(0, 4)}-10-20` ? 0 : 1);
 const signedOn = cal.subtractWorkingDays(`${year}-10-01`, 1);
 const name = `浏览器登记测试项目-${Date.now().toString(36)}`;
-
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
 
 async function pickDate(page: Page, label: string, date: string, within?: Locator): Promise<void> {
   const input = (within ?? page).getByLabel(label, { exact: true });
@@ -96,7 +88,8 @@ it('registers, records (a refusal in place), explains, asks a correction and cop
   await expectVisible(refusal);
   const refusalText = await refusal.innerText();
   expect(refusalText).toContain('请先登记“完成建设任务”');
-  expect(refusalText).toContain('Shandong 第二十三条');
+  expect(refusalText).toContain('《山东省政务信息系统项目管理办法》第二十三条');
+  expect(refusalText).not.toContain('Shandong');
   expect((await detail(id)).facts.map((f) => f.type)).toEqual(['contract.signed']);
 
   // The timeline and the explanation of the filing's due date: holiday skipped by name, article cited.
@@ -107,7 +100,8 @@ it('registers, records (a refusal in place), explains, asks a correction and cop
   const why = await explanation.innerText();
   expect(why).toContain(`自 ${signedOn}（签订合同）次日起算第 5 个工作日`);
   expect(why).toContain('国庆节');
-  expect(why).toContain('Shandong 第十三条');
+  expect(why).toContain('《山东省政务信息系统项目管理办法》第十三条');
+  expect(why).not.toContain('Shandong');
   await screenshot(page, 'department-project');
   await axeCheck(page);
 
@@ -115,8 +109,25 @@ it('registers, records (a refusal in place), explains, asks a correction and cop
   await page.getByRole('button', { name: '申请更正第 1 条事实：签订合同' }).click();
   const dialog = page.getByRole('dialog');
   await expectVisible(dialog);
-  await pickDate(page, '正确的日期', cal.subtractWorkingDays(signedOn, 1), dialog);
+  // Sent empty, each field says what it needs; once filled, its message goes (none left behind).
+  await dialog.getByRole('button', { name: '提交更正申请' }).click();
+  await expectVisible(dialog.getByText('请选择正确的日期'));
+  await expectVisible(dialog.getByText('更正须说明原因'));
+  // A date after today is refused by the API, shown in the dialog, and dropped once the date changes.
+  await pickDate(page, '正确的日期', cal.addWorkingDays(today, 3), dialog);
   await dialog.getByLabel('更正原因').fill('合同签订日期录入错误');
+  await dialog.getByRole('button', { name: '提交更正申请' }).click();
+  await expectVisible(dialog.getByRole('alert').filter({ hasText: '未能提交更正申请' }));
+  // Typed and left with Tab: Enter in a field would submit the dialog at once.
+  const date = dialog.getByLabel('正确的日期', { exact: true });
+  await date.click();
+  await date.fill(cal.subtractWorkingDays(signedOn, 1));
+  await date.press('Tab');
+  await dialog.getByRole('alert').filter({ hasText: '未能提交更正申请' }).waitFor({ state: 'detached' });
+  await expectVisible(dialog);
+  expect(await date.inputValue()).toBe(cal.subtractWorkingDays(signedOn, 1));
+  expect(await dialog.getByText('请选择正确的日期').count()).toBe(0);
+  expect(await dialog.getByText('更正须说明原因').count()).toBe(0);
   await screenshot(page, 'department-correction');
   await axeCheck(page);
   await dialog.getByRole('button', { name: '提交更正申请' }).click();

@@ -116,7 +116,7 @@ it('emails every contact in Chinese, with the Message-ID of the notification', a
   expect(parsed.text).toContain('项目：投递测试项目');
   expect(parsed.text).toContain('事项：合同备案');
   expect(parsed.text).toContain('期限：2026-12-04（还有 3 天）');
-  expect(parsed.text).toContain('依据：Shandong 第十三条');
+  expect(parsed.text).toContain('依据：《山东省政务信息系统项目管理办法》第十三条');
   expect(parsed.messageId).toBe(`<${idempotencyKeyOf(n)}@deadline-keeper>`);
   const deliveries = await dataSource.getRepository(DeliveryEntity).findBy({ notificationId: n.id });
   expect(deliveries.map((d) => [d.channel, d.status, d.attempts])).toEqual([

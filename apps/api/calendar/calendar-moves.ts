@@ -1,4 +1,5 @@
 import {
+  citationOf,
   evaluate,
   findPolicy,
   type IsoDate,
@@ -17,6 +18,8 @@ export interface ObligationMove {
   key: string;
   title: string;
   basis: string;
+  /** The basis as the console shows it (《办法》第N条). */
+  basisText: string;
   before: { opensOn: IsoDate | null; dueOn: IsoDate | null };
   after: { opensOn: IsoDate | null; dueOn: IsoDate | null };
 }
@@ -47,6 +50,7 @@ export function obligationMoves(
       key: o.key,
       title: o.title,
       basis: o.basis,
+      basisText: citationOf(o.basis),
       before: { opensOn: was?.opensOn ?? null, dueOn: was?.dueOn ?? null },
       after: { opensOn: o.opensOn, dueOn: o.dueOn },
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { ObligationEntity, ProjectEntity } from '../../../db/entities';
-import { STATUS_LABELS } from '../../../domain';
+import { citationOf, STATUS_LABELS } from '../../../domain';
 import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
 import { isBureau, Principal } from '../common/principal';
@@ -26,7 +26,7 @@ function events(
       uid: `${o.projectId}-${o.key}@deadline-keeper`,
       date: o.dueOn as string,
       summary: `【到期】${o.title} · ${names.get(o.projectId) ?? ''}`,
-      description: `部门：${departmentOf.get(o.projectId) ?? ''}\n依据 ${o.basis}\n状态：${STATUS_LABELS[o.status as keyof typeof STATUS_LABELS] ?? o.status}${o.provisional ? '（暂定日期）' : ''}`,
+      description: `部门：${departmentOf.get(o.projectId) ?? ''}\n依据：${citationOf(o.basis)}\n状态：${STATUS_LABELS[o.status as keyof typeof STATUS_LABELS] ?? o.status}${o.provisional ? '（暂定日期）' : ''}`,
     }));
 }
 

@@ -4,6 +4,7 @@ import { CurrentUser, Principal, Roles } from '../common/principal';
 import { idempotencyKey } from '../common/idempotency';
 import { AdminActDto, ChangeRequestDto, RecordEventDto, TerminateDto } from './record-event.dto';
 import { ProjectCommands } from './project-commands.service';
+import { citationOf } from '../../../domain';
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -44,7 +45,12 @@ export class EventsController {
       idempotencyKey(key),
     );
     const decision = result.changes.find((c) => c.event === result.factIndex);
-    return { factIndex: result.factIndex, ...decision, requirements: result.requirements };
+    return {
+      factIndex: result.factIndex,
+      ...decision,
+      ...(decision ? { basisText: citationOf(decision.basis) } : {}),
+      requirements: result.requirements,
+    };
   }
 
   @Post('pause')

@@ -6,7 +6,8 @@ import { DepartmentScope } from '../common/department-scope';
 import type { Principal } from '../common/principal';
 import type { DueSoonQuery, OverdueHistoryQuery } from './oversight-views.dto';
 import { OversightViewsRepository } from './oversight-views.repository';
-import { DEFAULT_YELLOW_DAYS, obligationItem, type OverdueItem } from './oversight.service';
+import { toCsv } from '../common/csv';
+import { CSV_MAX_ROWS, DEFAULT_YELLOW_DAYS, obligationItem, type OverdueItem } from './oversight.service';
 import { OversightRepository } from './oversight.repository';
 
 /** The columns of the overdue export, the same in .xlsx as in the CSV. */
@@ -17,10 +18,15 @@ export const OVERDUE_COLUMNS = [
   { key: 'title', label: '事项', width: 24 },
   { key: 'dueOn', label: '期限', width: 12 },
   { key: 'daysOverdue', label: '逾期天数', width: 10 },
-  { key: 'article', label: '依据', width: 40 },
+  { key: 'articleText', label: '依据', width: 48 },
   { key: 'projectId', label: '项目编号', width: 38 },
   { key: 'departmentId', label: '部门编号', width: 14 },
 ];
+
+/** The due-soon export: the overdue columns with the working days left in place of the days overdue. */
+export const DUE_SOON_COLUMNS = OVERDUE_COLUMNS.map((c) =>
+  c.key === 'daysOverdue' ? { key: 'daysLeft', label: '剩余天数', width: 10 } : c,
+);
 
 @Injectable()
 export class OversightViewsService {
@@ -46,7 +52,7 @@ export class OversightViewsService {
   }
 
   /** Open obligations due within `yellowDays` working days (the yellow light), soonest first. */
-  async dueSoon(principal: Principal, query: DueSoonQuery) {
+  async dueSoon(principal: Principal, query: DueSoonQuery, all = false) {
     const departmentId = await this.scope.filter(principal, query.department);
     const today = shanghaiDateOf(Date.now());
     const yellowDays = query.yellowDays ?? this.config.yellowWorkingDays ?? DEFAULT_YELLOW_DAYS;
@@ -54,8 +60,8 @@ export class OversightViewsService {
       today,
       yellowDays,
     );
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
+    const page = all ? 1 : (query.page ?? 1);
+    const pageSize = all ? CSV_MAX_ROWS : (query.pageSize ?? 50);
     const rows = await this.repository.dueSoon(
       {
         departmentId,
@@ -78,10 +84,22 @@ export class OversightViewsService {
     };
   }
 
-  async overdueXlsx(items: OverdueItem[]): Promise<Buffer> {
+  overdueXlsx(items: OverdueItem[]): Promise<Buffer> {
+    return this.xlsx('逾期事项', OVERDUE_COLUMNS, items);
+  }
+
+  dueSoonXlsx(items: object[]): Promise<Buffer> {
+    return this.xlsx('即将到期事项', DUE_SOON_COLUMNS, items);
+  }
+
+  dueSoonCsv(items: object[]): string {
+    return toCsv(DUE_SOON_COLUMNS, items as Record<string, unknown>[]);
+  }
+
+  private async xlsx(sheet: string, columns: typeof OVERDUE_COLUMNS, items: object[]): Promise<Buffer> {
     const wb = new Workbook();
-    const ws = wb.addWorksheet('逾期事项', { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = OVERDUE_COLUMNS.map((c) => ({ header: c.label, key: c.key, width: c.width }));
+    const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c) => ({ header: c.label, key: c.key, width: c.width }));
     ws.getRow(1).font = { bold: true };
     // Values, never formulas: nothing a project's name holds runs in Excel.
     ws.addRows(items);

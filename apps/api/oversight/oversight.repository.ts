@@ -19,6 +19,7 @@ export interface OverdueRow {
 
 export interface SummaryRow {
   department_id: string;
+  policy_id: string;
   status: string;
   count: string;
 }
@@ -102,7 +103,7 @@ export class OversightRepository {
     return Number(row?.count ?? 0);
   }
 
-  /** Obligation counts per department and status, from the counts the projection keeps. */
+  /** Obligation counts per department, regulation and status, from the counts the projection keeps. */
   summary(filter: OversightFilter, status?: string): Promise<SummaryRow[]> {
     const where: string[] = ['c.count > 0'];
     const params: unknown[] = [];
@@ -110,27 +111,30 @@ export class OversightRepository {
     if (filter.policyId) where.push(`c.policy_id = $${params.push(filter.policyId)}`);
     if (status) where.push(`c.status = $${params.push(status)}`);
     return this.dataSource.query(
-      `SELECT c.department_id, c.status, sum(c.count) AS count
+      `SELECT c.department_id, c.policy_id, c.status, sum(c.count) AS count
          FROM obligation_counts c
         WHERE ${where.join(' AND ')}
-        GROUP BY c.department_id, c.status
-        ORDER BY c.department_id, c.status`,
+        GROUP BY c.department_id, c.policy_id, c.status
+        ORDER BY c.department_id, c.status, c.policy_id`,
       params,
     );
   }
 
   /**
-   * Open obligations due on or before `until`, per department: a range of the partial index
+   * Open obligations due on or before `until`, per department and regulation: a range of the partial index
    * obligations_open_department_due (migration 1763856800000), one count per department.
    */
-  dueSoon(filter: OversightFilter, until: string): Promise<{ department_id: string; count: string }[]> {
+  dueSoon(
+    filter: OversightFilter,
+    until: string,
+  ): Promise<{ department_id: string; policy_id: string; count: string }[]> {
     const params: unknown[] = [until];
     const where = [`o.status = 'open'`, 'o.due_on <= $1::date'];
     if (filter.departmentId !== null) where.push(`o.department_id = $${params.push(filter.departmentId)}`);
     if (filter.policyId) where.push(`o.policy_id = $${params.push(filter.policyId)}`);
     return this.dataSource.query(
-      `SELECT o.department_id, count(*) AS count FROM obligations o
-        WHERE ${where.join(' AND ')} GROUP BY o.department_id`,
+      `SELECT o.department_id, o.policy_id, count(*) AS count FROM obligations o
+        WHERE ${where.join(' AND ')} GROUP BY o.department_id, o.policy_id`,
       params,
     );
   }

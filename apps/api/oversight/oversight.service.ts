@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   addDays,
+  citationOf,
   daysBetween,
   findPolicy,
   isIsoDate,
+  POLICIES,
   shanghaiDateOf,
   STATUS_LABELS,
   WorkingCalendar,
@@ -14,7 +16,12 @@ import type { Principal } from '../common/principal';
 import { toCsv } from '../common/csv';
 import type { OverdueQuery, SummaryQuery } from './oversight.dto';
 import { decodeCursor, encodeCursor } from './overdue-cursor';
-import { OversightFilter, OversightRepository, type OverdueRow } from './oversight.repository';
+import {
+  OversightFilter,
+  OversightRepository,
+  type OverdueRow,
+  type SummaryRow,
+} from './oversight.repository';
 import { localized } from '../common/localized.exception';
 
 /** The most rows one CSV export holds; the header X-Total-Count tells when there were more. */
@@ -32,6 +39,8 @@ export interface OverdueItem {
   dueOn: string;
   daysOverdue: number;
   article: string;
+  /** The article as a person reads it: 《山东省政务信息系统项目管理办法》第十三条. */
+  articleText: string;
 }
 
 /** An obligation row as the oversight lists answer it, department and regulation by name. */
@@ -47,6 +56,7 @@ export function obligationItem(r: OverdueRow, names: Map<string, string>) {
     title: r.title,
     dueOn: r.due_on,
     article: r.basis,
+    articleText: citationOf(r.basis),
   };
 }
 
@@ -129,7 +139,7 @@ export class OversightService {
         { key: 'title', label: '事项' },
         { key: 'dueOn', label: '期限' },
         { key: 'daysOverdue', label: '逾期天数' },
-        { key: 'article', label: '依据' },
+        { key: 'articleText', label: '依据' },
         { key: 'projectId', label: '项目编号' },
         { key: 'departmentId', label: '部门编号' },
       ],
@@ -154,31 +164,41 @@ export class OversightService {
     ]);
     const names = await this.scope.names([...rows, ...soon].map((r) => r.department_id));
     const nameOf = (id: string) => names.get(id) ?? id;
-    const items = rows.map((r) => ({
+    // Rows come per department, status and regulation (in that order); `items` keeps department × status.
+    const counts = new Map<string, SummaryRow & { total: number }>();
+    const departmentLights = new Map<string, Lights>();
+    const policyLights = new Map<string, Lights>();
+    for (const r of rows) {
+      const n = Number(r.count);
+      const key = `${r.department_id}\u0000${r.status}`;
+      counts.set(key, { ...r, total: (counts.get(key)?.total ?? 0) + n });
+      for (const l of [lightsOf(departmentLights, r.department_id), lightsOf(policyLights, r.policy_id)]) {
+        if (r.status === 'overdue') l.red += n;
+        if (r.status === 'open') l.open += n;
+      }
+    }
+    for (const r of soon) {
+      lightsOf(departmentLights, r.department_id).yellow += Number(r.count);
+      lightsOf(policyLights, r.policy_id).yellow += Number(r.count);
+    }
+    const items = [...counts.values()].map((r) => ({
       departmentId: r.department_id,
       departmentName: nameOf(r.department_id),
       status: r.status,
       statusLabel: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
-      count: Number(r.count),
+      count: r.total,
     }));
-    const lights = new Map<string, { red: number; yellow: number; open: number }>();
-    const of = (id: string) => lights.get(id) ?? lights.set(id, { red: 0, yellow: 0, open: 0 }).get(id)!;
-    for (const r of items) {
-      if (r.status === 'overdue') of(r.departmentId).red += r.count;
-      if (r.status === 'open') of(r.departmentId).open += r.count;
-    }
-    for (const r of soon) of(r.department_id).yellow += Number(r.count);
-    const departments = [...lights.entries()]
+    const departments = [...departmentLights.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([id, l]) => ({
-        departmentId: id,
-        departmentName: nameOf(id),
-        red: l.red,
-        yellow: l.yellow,
-        // The counts and the index are written in one transaction, so yellow never exceeds open.
-        green: Math.max(0, l.open - l.yellow),
-      }));
-    return { asOf: today, yellowDays, yellowUntil, departments, items };
+      .map(([id, l]) => ({ departmentId: id, departmentName: nameOf(id), ...colours(l) }));
+    // Every regulation in the filter's reach, with zeros where none applies: the dashboard's one answer.
+    const regulations = POLICIES.filter((p) => !filter.policyId || p.id === filter.policyId).map((p) => ({
+      policyId: p.id,
+      jurisdiction: p.jurisdiction,
+      regulation: p.name,
+      ...colours(policyLights.get(p.id) ?? { red: 0, yellow: 0, open: 0 }),
+    }));
+    return { asOf: today, yellowDays, yellowUntil, departments, regulations, items };
   }
 
   summaryCsv(
@@ -195,6 +215,16 @@ export class OversightService {
     );
   }
 }
+
+interface Lights {
+  red: number;
+  yellow: number;
+  open: number;
+}
+const lightsOf = (map: Map<string, Lights>, id: string): Lights =>
+  map.get(id) ?? map.set(id, { red: 0, yellow: 0, open: 0 }).get(id)!;
+// The counts and the index are written in one transaction, so yellow never exceeds open.
+const colours = (l: Lights) => ({ red: l.red, yellow: l.yellow, green: Math.max(0, l.open - l.yellow) });
 
 const NO_NOTICES = { notices: 0, read: 0, firstReadAt: null, lastReadAt: null };
 

@@ -11,6 +11,7 @@ import {
   UserEntity,
 } from '../../../db/entities';
 import {
+  citationOf,
   DEFAULT_LANG,
   EVENT_TYPES,
   eventTitle,
@@ -34,6 +35,9 @@ import { ProjectAccess } from './project-access.service';
 import type { ListProjectsQuery, ProjectFilters, RegisterProjectDto } from './register-project.dto';
 import { EXPORT_LIMIT, exportRows } from './projects-export';
 import { REGISTERING, RegistrationService } from './registration.service';
+
+/** `basis` stays as stored (API clients match on it); `basisText` is how the console shows it. */
+const cited = <T extends { basis: string }>(x: T) => ({ ...x, basisText: citationOf(x.basis) });
 
 @Injectable()
 export class ProjectsService {
@@ -136,7 +140,7 @@ export class ProjectsService {
           policyId: _policyId,
           projectName: _projectName,
           ...o
-        }) => o,
+        }) => cited(o),
       ),
       facts: facts.map((f) => ({
         index: f.eventIndex,
@@ -161,8 +165,8 @@ export class ProjectsService {
       withdrawnFacts: corrections
         .filter((c) => c.kind === 'withdraw' && c.status === 'applied')
         .map((c) => ({ original: c.before, corrections: correctionsOf(c.factKey) })),
-      requirements: evaluation?.requirements ?? [],
-      changes: evaluation?.changes ?? [],
+      requirements: (evaluation?.requirements ?? []).map(cited),
+      changes: (evaluation?.changes ?? []).map(cited),
       audit,
       // What the console shows and offers, worded here so the browser needs no copy of the domain.
       factTitles: Object.fromEntries(

@@ -7,11 +7,13 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Flex, Layout, Menu, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { post } from '../api/client';
 import { useUnreadCount } from '../api/inbox';
 import { isBureau, ROLE_LABELS, setSession, type Role } from '../auth/session';
 import { useSession } from '../auth/use-session';
+import { PageLoading } from '../components/lazy-page';
 import { adminArea } from '../pages/admin/admin.routes';
 import { projectsArea } from '../pages/projects/projects.routes';
 import { allows, type AreaMenuItem } from '../routes';
@@ -102,7 +104,10 @@ export function ConsoleLayout() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <main>
-            <Outlet />
+            {/* Its own boundary, so opening a page keeps the header and menu in place while it loads. */}
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>

@@ -62,6 +62,8 @@ export interface ObligationMove {
   key: string;
   title: string;
   basis: string;
+  /** 《办法》第N条, as the table shows it. */
+  basisText: string;
   before: { opensOn: string | null; dueOn: string | null };
   after: { opensOn: string | null; dueOn: string | null };
 }

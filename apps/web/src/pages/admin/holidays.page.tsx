@@ -61,7 +61,7 @@ export function HolidaysPage() {
 
   const moveColumns: ColumnsType<ObligationMove> = [
     { title: '事项', dataIndex: 'title' },
-    { title: '依据', dataIndex: 'basis' },
+    { title: '依据', dataIndex: 'basisText' },
     { title: '原期限', key: 'before', render: (_: unknown, m) => dates(m.before) },
     {
       title: '载入后',

@@ -2,7 +2,6 @@ import { Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../api/client';
-import { REGULATIONS } from '../../api/policies';
 import { DepartmentName } from '../../components/department-name';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
@@ -17,10 +16,20 @@ interface DepartmentLights {
   yellow: number;
   green: number;
 }
+interface RegulationLights {
+  policyId: string;
+  jurisdiction: string;
+  regulation: string;
+  red: number;
+  yellow: number;
+  green: number;
+}
 interface Summary {
   asOf: string;
   yellowDays: number;
   departments: DepartmentLights[];
+  /** Every regulation's totals, in the same answer as the departments'. */
+  regulations: RegulationLights[];
 }
 interface Incident {
   id: string;
@@ -38,20 +47,12 @@ const sum = (rows: DepartmentLights[], k: 'red' | 'yellow' | 'green') => rows.re
 export function DashboardPage() {
   const navigate = useNavigate();
   const [summary, setSummary] = useState<Summary | null>(null);
-  const [byRegulation, setByRegulation] = useState<{ id: string; name: string; rows: DepartmentLights[] }[]>(
-    [],
-  );
   const [points, setPoints] = useState<{ date: string; overdue: number }[]>([]);
   const [incidents, setIncidents] = useState<Incident[]>([]);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     get<Summary>('/oversight/summary').then(setSummary, setError);
-    Promise.all(
-      REGULATIONS.map((r) =>
-        get<Summary>('/oversight/summary', { regulation: r.id }).then((s) => ({ ...r, rows: s.departments })),
-      ),
-    ).then(setByRegulation, setError);
     get<{ points: { date: string; overdue: number }[] }>('/oversight/overdue-history', { days: 90 }).then(
       (h) => setPoints(h.points),
       setError,
@@ -153,29 +154,45 @@ export function DashboardPage() {
         </Col>
         <Col span={10}>
           <Card title="按办法统计">
-            <Table
-              rowKey="id"
+            <Table<RegulationLights>
+              rowKey="policyId"
               size="small"
               pagination={false}
-              dataSource={byRegulation.map((r) => ({
-                id: r.id,
-                name: r.name,
-                red: sum(r.rows, 'red'),
-                yellow: sum(r.rows, 'yellow'),
-                green: sum(r.rows, 'green'),
-              }))}
+              dataSource={summary?.regulations ?? []}
               columns={[
-                { title: '办法', dataIndex: 'name' },
+                {
+                  title: '办法',
+                  dataIndex: 'jurisdiction',
+                  render: (v: string, r) => <span title={r.regulation}>{v}</span>,
+                },
                 {
                   title: '已逾期',
                   dataIndex: 'red',
-                  render: (v: number, r: { id: string }) => (
-                    <Button type="link" size="small" onClick={() => navigate(`/overdue?regulation=${r.id}`)}>
+                  render: (v: number, r) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      aria-label={`${r.jurisdiction}办法已逾期 ${v} 项，查看列表`}
+                      onClick={() => navigate(`/overdue?regulation=${r.policyId}`)}
+                    >
                       {v}
                     </Button>
                   ),
                 },
-                { title: '即将到期', dataIndex: 'yellow' },
+                {
+                  title: '即将到期',
+                  dataIndex: 'yellow',
+                  render: (v: number, r) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      aria-label={`${r.jurisdiction}办法即将到期 ${v} 项，查看列表`}
+                      onClick={() => navigate(`/due-soon?regulation=${r.policyId}`)}
+                    >
+                      {v}
+                    </Button>
+                  ),
+                },
                 { title: '正常', dataIndex: 'green' },
               ]}
             />

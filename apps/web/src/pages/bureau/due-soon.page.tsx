@@ -1,7 +1,8 @@
-import { Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { get } from '../../api/client';
+import { download, errorText, get } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { LightTag } from '../../components/status-tag';
@@ -14,6 +15,7 @@ interface DueSoonItem extends ObligationRow {
 
 /** Open obligations in the yellow window, soonest first. */
 export function DueSoonPage() {
+  const { message } = App.useApp();
   const [search, setSearch] = useSearchParams();
   const filters = filtersOf(search);
   const key = search.toString();
@@ -33,11 +35,32 @@ export function DueSoonPage() {
       setError(null);
     }, setError);
   }, [key, page]);
+  const exportAs = async (kind: 'xlsx' | 'csv') => {
+    const f = { ...filters };
+    delete f.minDaysOverdue;
+    try {
+      const name = await download(`/oversight/due-soon/export.${kind}`, searchOf(f), `due-soon.${kind}`);
+      message.success(`已导出 ${name}`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
   return (
     <>
       <PageHeader
         title="即将到期"
         subtitle={data ? `${data.yellowDays} 个工作日内到期，共 ${data.total} 项` : undefined}
+        extra={
+          <>
+            <Button icon={<DownloadOutlined />} onClick={() => exportAs('xlsx')}>
+              导出 Excel
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => exportAs('csv')}>
+              导出 CSV
+            </Button>
+          </>
+        }
       />
       <ObligationFilters value={filters} onChange={(f) => setSearch(searchOf(f))} />
       <ProblemAlert error={error} />

@@ -13,6 +13,8 @@ export interface ObligationRow {
   title: string;
   dueOn: string;
   article: string;
+  /** The article as a person reads it: 《山东省政务信息系统项目管理办法》第十三条. */
+  articleText: string;
 }
 
 /** The lists' columns, with the list's own light column (days overdue, days left) before the article. */
@@ -33,6 +35,6 @@ export function obligationColumns<T extends ObligationRow>(light: ColumnType<T>)
     { title: '事项', dataIndex: 'title' },
     { title: '期限', dataIndex: 'dueOn', width: 110 },
     light,
-    { title: '依据', dataIndex: 'article', ellipsis: true },
+    { title: '依据', dataIndex: 'articleText', width: 220 },
   ];
 }

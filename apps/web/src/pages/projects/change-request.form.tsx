@@ -28,7 +28,12 @@ export function ChangeRequestForm({
   onRequested: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [answer, setAnswer] = useState<{ path: string; basis: string; reason: string } | null>(null);
+  const [answer, setAnswer] = useState<{
+    path: string;
+    basis: string;
+    basisText: string;
+    reason: string;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -105,7 +110,7 @@ export function ChangeRequestForm({
         <Alert
           type={answer.path === 'rejected' ? 'warning' : 'success'}
           showIcon
-          title={`变更路径：${CHANGE_PATHS[answer.path] ?? answer.path}（${answer.basis}）`}
+          title={`变更路径：${CHANGE_PATHS[answer.path] ?? answer.path}（${answer.basisText}）`}
           description={answer.reason}
           style={{ marginBottom: 12 }}
         />

@@ -64,6 +64,7 @@ export function CorrectionModal({
       onOk={() => form.submit()}
       onCancel={() => {
         setError(null);
+        form.resetFields();
         onClose();
       }}
       destroyOnHidden
@@ -73,6 +74,8 @@ export function CorrectionModal({
         form={form}
         layout="vertical"
         onFinish={submit}
+        // The refusal was about what was entered: once the person changes it, the old message is stale.
+        onValuesChange={() => setError(null)}
         initialValues={{ kind: 'date' }}
         preserve={false}
       >

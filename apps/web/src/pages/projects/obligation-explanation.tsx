@@ -94,7 +94,7 @@ export function ObligationExplanation({
       <dt>现状</dt>
       <dd>{o.explanation.status}</dd>
       <dt>依据</dt>
-      <dd>{o.basis}</dd>
+      <dd>{o.basisText}</dd>
     </dl>
   );
 }

@@ -84,7 +84,7 @@ export function ObligationTimeline({
                     {o.opensOn && <span>开始 {o.opensOn}</span>}
                     {o.dueOn && <span>截止 {o.dueOn}</span>}
                     {o.metOn && <span>完成 {o.metOn}</span>}
-                    <span className="dk-basis">{o.basis}</span>
+                    <span className="dk-basis">{o.basisText}</span>
                   </div>
                 </div>
                 <div className="dk-track" aria-hidden>

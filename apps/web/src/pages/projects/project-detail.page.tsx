@@ -138,7 +138,7 @@ export function ProjectDetailPage() {
           renderItem={(r) => (
             <List.Item>
               {r.title}
-              <Tag style={{ marginLeft: 8 }}>{r.basis}</Tag>
+              <Tag style={{ marginLeft: 8 }}>{r.basisText}</Tag>
             </List.Item>
           )}
         />
@@ -149,7 +149,7 @@ export function ProjectDetailPage() {
           renderItem={(c) => (
             <List.Item>
               第 {c.event + 1} 条事实：{CHANGE_PATHS[c.path] ?? c.path}——{c.reason}
-              <Tag style={{ marginLeft: 8 }}>{c.basis}</Tag>
+              <Tag style={{ marginLeft: 8 }}>{c.basisText}</Tag>
             </List.Item>
           )}
         />

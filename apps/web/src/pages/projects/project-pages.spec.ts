@@ -11,6 +11,7 @@ const obligation = (o: Partial<Obligation>): Obligation => ({
   status: 'open',
   provisional: false,
   basis: 'Shandong 第十三条',
+  basisText: '《山东省政务信息系统项目管理办法》第十三条',
   metOn: null,
   extended: null,
   suspended: null,

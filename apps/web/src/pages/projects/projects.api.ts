@@ -53,7 +53,7 @@ export const projectsApi = {
     },
     idempotencyKey: string,
   ) =>
-    postOnce<{ factIndex: number; path: string; basis: string; reason: string }>(
+    postOnce<{ factIndex: number; path: string; basis: string; basisText: string; reason: string }>(
       `/projects/${id}/changes`,
       change,
       idempotencyKey,

@@ -63,6 +63,8 @@ export interface Obligation {
   status: ObligationStatus;
   provisional: boolean;
   basis: string;
+  /** The basis as a person reads it (《山东省政务信息系统项目管理办法》第十三条); `basis` is the stored form. */
+  basisText: string;
   metOn: string | null;
   extended: { originalDueOn: string | null; until: string; grantedOn: string } | null;
   suspended: { since: string } | null;
@@ -111,8 +113,14 @@ export interface ProjectDetail extends ProjectSummary {
   obligations: Obligation[];
   facts: Fact[];
   withdrawnFacts: { original: Record<string, unknown>; corrections: CorrectionStep[] }[];
-  requirements: { key: string; title: string; basis: string }[];
-  changes: { event: number; path: 'filing' | 'approval' | 'rejected'; basis: string; reason: string }[];
+  requirements: { key: string; title: string; basis: string; basisText: string }[];
+  changes: {
+    event: number;
+    path: 'filing' | 'approval' | 'rejected';
+    basis: string;
+    basisText: string;
+    reason: string;
+  }[];
   /** 事项名称 by fact type, in the reader's language. */
   factTitles: Record<string, string>;
   /** The fact types the caller's role records through the fact form. */

@@ -1,5 +1,5 @@
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Divider, Flex, Form, Input, Typography } from 'antd';
+import { Button, Divider, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, post } from '../../api/client';
@@ -80,7 +80,16 @@ export function SignInPage() {
   return (
     <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#f0f2f5' }}>
       <main>
-        <Card style={{ width: 400 }}>
+        {/* A plain panel, not antd's Card: Card brings Tabs, Dropdown and Menu into the first download. */}
+        <section
+          style={{
+            width: 400,
+            padding: 24,
+            background: '#fff',
+            borderRadius: 8,
+            border: '1px solid #f0f0f0',
+          }}
+        >
           <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>
             期限监管
           </Typography.Title>
@@ -107,7 +116,7 @@ export function SignInPage() {
               </Button>
             </>
           ) : null}
-        </Card>
+        </section>
       </main>
     </Flex>
   );
