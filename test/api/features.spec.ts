@@ -47,6 +47,7 @@ it('lists the overdue filing with its days overdue, department and article, also
     dueOn,
     article: 'Shandong 第十三条',
     regulation: '山东省政务信息系统项目管理办法',
+    jurisdiction: '山东省',
   });
   expect(row.daysOverdue).toBe((Date.parse(today) - Date.parse(dueOn)) / 86_400_000);
   const csv = await system

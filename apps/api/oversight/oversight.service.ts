@@ -34,6 +34,8 @@ export interface OverdueItem {
   departmentName: string;
   policyId: string;
   regulation: string;
+  /** Where the regulation applies (山东省): what a narrow column shows, the full name beside it. */
+  jurisdiction: string;
   obligation: string;
   title: string;
   dueOn: string;
@@ -52,6 +54,7 @@ export function obligationItem(r: OverdueRow, names: Map<string, string>) {
     departmentName: names.get(r.department_id) ?? r.department_id,
     policyId: r.policy_id,
     regulation: findPolicy(r.policy_id)?.name ?? r.policy_id,
+    jurisdiction: findPolicy(r.policy_id)?.jurisdiction ?? r.policy_id,
     obligation: r.key,
     title: r.title,
     dueOn: r.due_on,

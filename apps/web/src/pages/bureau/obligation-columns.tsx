@@ -9,6 +9,7 @@ export interface ObligationRow {
   departmentId: string;
   departmentName: string;
   regulation: string;
+  jurisdiction: string;
   obligation: string;
   title: string;
   dueOn: string;
@@ -31,7 +32,13 @@ export function obligationColumns<T extends ObligationRow>(light: ColumnType<T>)
       dataIndex: 'projectName',
       render: (v: string, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link>,
     },
-    { title: '办法', dataIndex: 'regulation', width: 90 },
+    {
+      title: '办法',
+      dataIndex: 'jurisdiction',
+      width: 90,
+      // The full title wraps onto four lines in this column; the jurisdiction names it, the title is a hover away.
+      render: (v: string, r) => <span title={r.regulation}>{v}</span>,
+    },
     { title: '事项', dataIndex: 'title' },
     { title: '期限', dataIndex: 'dueOn', width: 110 },
     light,
