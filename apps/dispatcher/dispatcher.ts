@@ -128,6 +128,13 @@ export class Dispatcher {
   ) {
     const now = new Date(this.now() + (n.kind === 'overdue-notice' ? (this.options.settleMs ?? 30_000) : 0));
     const rows: Partial<DeliveryEntity>[] = [];
+    // The bureau's own notice (a department's answer to an urging): to the operator who urged, by e-mail.
+    if (n.audience === 'bureau') {
+      const to = bureau.find((u) => u.id === (n.payload as { urgedBy?: string }).urgedBy && u.email);
+      return to
+        ? [{ notificationId: n.id, channel: 'email', recipient: to.email as string, nextAttemptAt: now }]
+        : [];
+    }
     if (channel?.emailEnabled) {
       for (const email of channel.emails)
         rows.push({ notificationId: n.id, channel: 'email', recipient: email, nextAttemptAt: now });
@@ -182,7 +189,7 @@ export class Dispatcher {
     channel: DepartmentChannelEntity | undefined,
     reached: EscalationRecipients,
   ): Partial<DeliveryEntity>[] {
-    if (!channel?.smsEnabled || !channel.smsProvider) return [];
+    if (n.audience === 'bureau' || !channel?.smsEnabled || !channel.smsProvider) return [];
     const provider = this.options.sms?.[channel.smsProvider as keyof SmsProviders];
     if (!provider?.templates[n.kind]) return [];
     const known = reached.smsPeople.get(n.departmentId) ?? { staff: [], heads: [] };

@@ -51,10 +51,11 @@ export interface DeadLetterRow {
 /** Who reads notifications: one department's, or (null) the bureau's escalations. */
 export type Readers = { departmentId: string } | null;
 
+/** The bureau reads escalations and its own notices (`bureau`: a department's answer to an urging). */
 function visibility(readers: Readers, first: number): { sql: string; params: unknown[] } {
   return readers === null
-    ? { sql: `n.audience = 'department-and-bureau'`, params: [] }
-    : { sql: `n.department_id = $${first}`, params: [readers.departmentId] };
+    ? { sql: `n.audience IN ('department-and-bureau', 'bureau')`, params: [] }
+    : { sql: `n.department_id = $${first} AND n.audience <> 'bureau'`, params: [readers.departmentId] };
 }
 
 @Injectable()
