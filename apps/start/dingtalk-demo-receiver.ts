@@ -78,7 +78,7 @@ export function startDingtalkDemoReceiver(
       received += 1;
       const quoted = check.message.markdown.text
         .split('\n')
-        .map((line) => `    │ ${line.trimEnd()}`)
+        .map((line) => `    │ ${line}`.trimEnd())
         .join('\n');
       print(`  [钉钉群机器人 · 签名已验证] ${check.message.markdown.title}\n${quoted}`);
     } else print(`  [钉钉群机器人] 拒收：errcode ${check.answer.errcode} ${check.answer.errmsg}`);
