@@ -144,6 +144,10 @@ it('answers in English when asked, and an SMS may reach the contacts alone', asy
   expect(en.status).toBe(422);
   expect(en.body.detail).toContain('smsProvider');
   expect(en.body.detail).not.toMatch(/[\u4e00-\u9fff]/);
+  const robotEn = await put({ feishuSecret: null, feishuEnabled: true }, 'en');
+  expect(robotEn.status).toBe(422);
+  expect(robotEn.body.detail).toContain('feishuSecret');
+  expect(robotEn.body.detail).not.toMatch(/[\u4e00-\u9fff]/);
 
   await system
     .http()

@@ -14,10 +14,38 @@ type Channels = Partial<DepartmentChannelEntity>;
 
 /** Each channel that posts to a URL: its fields, its name, and whether it signs with a secret. */
 const POSTING = [
-  { name: 'Webhook', url: 'webhookUrl', secret: 'webhookSecret', on: 'webhookEnabled', masked: false },
-  { name: '钉钉机器人', url: 'dingtalkUrl', secret: 'dingtalkSecret', on: 'dingtalkEnabled', masked: true },
-  { name: '企业微信机器人', url: 'wecomUrl', secret: null, on: 'wecomEnabled', masked: true },
-  { name: '飞书机器人', url: 'feishuUrl', secret: 'feishuSecret', on: 'feishuEnabled', masked: true },
+  {
+    name: ' Webhook ',
+    en: 'the webhook',
+    url: 'webhookUrl',
+    secret: 'webhookSecret',
+    on: 'webhookEnabled',
+    masked: false,
+  },
+  {
+    name: '钉钉机器人',
+    en: 'the DingTalk robot',
+    url: 'dingtalkUrl',
+    secret: 'dingtalkSecret',
+    on: 'dingtalkEnabled',
+    masked: true,
+  },
+  {
+    name: '企业微信机器人',
+    en: 'the WeCom robot',
+    url: 'wecomUrl',
+    secret: null,
+    on: 'wecomEnabled',
+    masked: true,
+  },
+  {
+    name: '飞书机器人',
+    en: 'the Feishu bot',
+    url: 'feishuUrl',
+    secret: 'feishuSecret',
+    on: 'feishuEnabled',
+    masked: true,
+  },
 ] as const;
 
 const SECRETS = ['webhookSecret', 'dingtalkSecret', 'feishuSecret'] as const;
@@ -112,7 +140,7 @@ export class ChannelsService {
         throw localized(
           422,
           `「${p.on}」启用${p.name}前须先设置「${p.url}」${p.secret ? `和「${p.secret}」` : ''}`,
-          `${p.on}: ${p.name} needs ${p.url}${p.secret ? ` and ${p.secret}` : ''} before it can be enabled`,
+          `${p.on}: ${p.en} needs ${p.url}${p.secret ? ` and ${p.secret}` : ''} before it can be enabled`,
         );
       // Checked when set or switched on; the dispatcher checks again on the address it connects to.
       if (url && (body[p.url] !== undefined || body[p.on])) await this.allowlist.vet(url, p.url);
