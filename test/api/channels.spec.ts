@@ -132,6 +132,15 @@ it.each([
     .getRepository(DepartmentChannelEntity)
     .findOneBy({ departmentId: code });
   expect(after).toEqual(before);
+  if (status === 400) {
+    const [entry] = await system.dataSource.query(
+      `SELECT details FROM audit_log WHERE action = 'request.refused' AND details->>'route' = $1
+        ORDER BY id DESC LIMIT 1`,
+      ['/api/v1/departments/:id/channels'],
+    );
+    expect(entry?.details).toMatchObject({ method: 'PUT', status: 400 });
+    expect(entry?.details.detail).toContain(field);
+  }
   if (status === 422) {
     const refused = await audits('channels.refused');
     expect(refused).toHaveLength(refusedBefore + 1);
