@@ -12,6 +12,7 @@ import type { EmailChannel } from './email.channel';
 import { Leases } from './leases';
 import { robotRecipient } from './robot';
 import { Sender } from './sender';
+import { smsRecipientsFor } from '../../db/sms-recipients';
 import { escalationReachOf, escalationRecipients, type EscalationRecipients } from './escalation-recipients';
 import type { SmsProviders } from './sms.config';
 import { markSuperseded, supersededReason } from './superseded';
@@ -105,6 +106,7 @@ export class Dispatcher {
       const rows: Partial<DeliveryEntity>[] = [];
       for (const n of fresh) {
         rows.push(...this.deliveriesFor(n, channels.get(n.departmentId), bureau));
+        rows.push(...this.smsDeliveries(n, channels.get(n.departmentId), reached));
         rows.push(...this.escalationDeliveries(n, reached));
       }
       if (rows.length)
@@ -126,6 +128,13 @@ export class Dispatcher {
   ) {
     const now = new Date(this.now() + (n.kind === 'overdue-notice' ? (this.options.settleMs ?? 30_000) : 0));
     const rows: Partial<DeliveryEntity>[] = [];
+    // The bureau's own notice (a department's answer to an urging): to the operator who urged, by e-mail.
+    if (n.audience === 'bureau') {
+      const to = bureau.find((u) => u.id === (n.payload as { urgedBy?: string }).urgedBy && u.email);
+      return to
+        ? [{ notificationId: n.id, channel: 'email', recipient: to.email as string, nextAttemptAt: now }]
+        : [];
+    }
     if (channel?.emailEnabled) {
       for (const email of channel.emails)
         rows.push({ notificationId: n.id, channel: 'email', recipient: email, nextAttemptAt: now });
@@ -154,10 +163,6 @@ export class Dispatcher {
     );
     robot('wecom', channel?.wecomUrl ?? null, channel?.wecomEnabled);
     robot('feishu', channel?.feishuUrl ?? null, channel?.feishuEnabled && Boolean(channel.feishuSecret));
-    if (channel?.smsEnabled && channel.smsProvider) {
-      for (const phone of new Set(channel.smsRecipients))
-        rows.push({ notificationId: n.id, channel: 'sms', recipient: phone, nextAttemptAt: now });
-    }
     if (n.audience === 'department-and-bureau') {
       for (const user of bureau.filter((u) => u.email && u.role === 'operator')) {
         rows.push(
@@ -173,6 +178,29 @@ export class Dispatcher {
       }
     }
     return rows;
+  }
+
+  /**
+   * An SMS per mobile the notice reaches (contacts, then heads, then the leadership, by tier), only for a
+   * notice kind the department's provider has an approved template for: SMS carries no free text.
+   */
+  private smsDeliveries(
+    n: NotificationEntity,
+    channel: DepartmentChannelEntity | undefined,
+    reached: EscalationRecipients,
+  ): Partial<DeliveryEntity>[] {
+    if (n.audience === 'bureau' || !channel?.smsEnabled || !channel.smsProvider) return [];
+    const provider = this.options.sms?.[channel.smsProvider as keyof SmsProviders];
+    if (!provider?.templates[n.kind]) return [];
+    const known = reached.smsPeople.get(n.departmentId) ?? { staff: [], heads: [] };
+    const people = { staff: [...channel.smsRecipients, ...known.staff], heads: known.heads };
+    const at = new Date(this.now() + (n.kind === 'overdue-notice' ? (this.options.settleMs ?? 30_000) : 0));
+    return smsRecipientsFor(escalationReachOf(n), people, reached.leaderPhones).map((phone) => ({
+      notificationId: n.id,
+      channel: 'sms',
+      recipient: phone,
+      nextAttemptAt: at,
+    }));
   }
 
   /** A tier reached: an e-mail to the department's head, and then to the bureau's leadership, at once. */

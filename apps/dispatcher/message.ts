@@ -27,6 +27,7 @@ const KIND_PREFIX: Record<string, string> = {
   'escalation-head': '【逾期督办·部门负责人】',
   'escalation-leadership': '【逾期督办·局领导】',
   urging: '【催办】',
+  'urging-answer': '【催办反馈】',
   opens: '【可以办理】',
   'date-changed': '【期限调整】',
   'import-summary': '【导入汇总】',

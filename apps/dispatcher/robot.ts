@@ -2,7 +2,6 @@
  * What the group robots and SMS services share: their errors (a refusal, or "too fast, later"), the
  * Chinese markdown a person reads in the group, and answers read without ever echoing a secret.
  */
-import { createHash } from 'node:crypto';
 import type { NotificationEntity } from '../../db/entities';
 import { compose } from './message';
 
@@ -28,24 +27,7 @@ export class RateLimitedError extends Error {
 /** Every robot: at most 20 messages a minute (DingTalk, WeCom; Feishu allows more, kept the same). */
 export const ROBOT_PER_MINUTE = 20;
 
-/**
- * What a delivery row names instead of the robot's URL, whose token or key is a secret: the host and a
- * short digest of the whole URL, so a changed URL no longer matches the planned delivery.
- */
-export function robotRecipient(url: string): string {
-  const host = URL.canParse(url) ? new URL(url).host : 'invalid';
-  return `${host}#${createHash('sha256').update(url).digest('hex').slice(0, 12)}`.slice(0, 200);
-}
-
-/** The robot's URL with its token, key or hook id masked, for an API answer. */
-export function maskRobotUrl(url: string | null): string | null {
-  if (!url || !URL.canParse(url)) return url ? '***' : null;
-  const u = new URL(url);
-  for (const name of ['access_token', 'key']) if (u.searchParams.has(name)) u.searchParams.set(name, '***');
-  const hook = u.pathname.match(/^(.*\/hook\/)([^/]+)$/);
-  if (hook) u.pathname = `${hook[1]}***`;
-  return u.toString().replace(/%2A%2A%2A/g, '***');
-}
+export { maskRobotUrl, robotRecipient } from '../../net/robot-url';
 
 /** The notice as markdown: a heading, then the same lines the e-mail carries. */
 export function markdownOf(n: NotificationEntity, now: number): { title: string; text: string } {

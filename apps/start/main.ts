@@ -20,6 +20,7 @@ import { DepartmentChannelEntity, ProjectEntity } from '../../db/entities';
 import { createEmailChannel } from '../dispatcher/email.channel';
 import { startDispatcherLoop } from '../dispatcher/loop';
 import { startDemoReceiver } from './demo-receiver';
+import { startDingtalkDemoReceiver } from './dingtalk-demo-receiver';
 import { seedAccounts } from '../../db/seed-accounts';
 import { seedDemoProjects } from './demo';
 import { startDevServer } from './temporal-dev-server';
@@ -34,6 +35,8 @@ const root = join(__dirname, '..', '..', '..');
 const data = join(root, '.data');
 const DEFAULT_DEMO_PASSWORD = 'deadline-demo-2026';
 const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret-dept-a';
+/** The demo robot's token and 加签 secret; a real robot's come from DingTalk's group settings. */
+const DEMO_DINGTALK = { token: 'demo-dingtalk-token-dept-a', secret: 'SECdemo-dingtalk-secret-dept-a' };
 const step = (text: string) => console.log(`▶ ${text}`);
 
 /**
@@ -102,7 +105,12 @@ async function main(): Promise<void> {
     // The demo OA receiver listens on this machine: allowed by address and port, as an administrator
     // would allow an intranet OA (WEBHOOK_ALLOW), and nothing else on loopback.
     const demoWebhookPort = Number(process.env.DEMO_WEBHOOK_PORT ?? 3001);
-    const webhookAllow = [process.env.WEBHOOK_ALLOW, `127.0.0.1:${demoWebhookPort}`]
+    const demoDingtalkPort = Number(process.env.DEMO_DINGTALK_PORT ?? 3002);
+    const webhookAllow = [
+      process.env.WEBHOOK_ALLOW,
+      `127.0.0.1:${demoWebhookPort}`,
+      `127.0.0.1:${demoDingtalkPort}`,
+    ]
       .filter(Boolean)
       .join(',');
     const config = loadApiConfig({
@@ -159,15 +167,21 @@ async function main(): Promise<void> {
       await running;
     });
 
-    step('starting the outbox dispatcher and the demo OA receiver for dept-a…');
+    step('starting the outbox dispatcher, the demo OA receiver and DingTalk-style robot for dept-a…');
     const receiver = await startDemoReceiver(demoWebhookPort, DEMO_WEBHOOK_SECRET);
     stops.push(() => receiver.stop());
+    const robot = await startDingtalkDemoReceiver(demoDingtalkPort, DEMO_DINGTALK);
+    stops.push(() => robot.stop());
+    console.log(`  DingTalk-style robot for dept-a: ${robot.url.replace(DEMO_DINGTALK.token, '***')}`);
     await dataSource.getRepository(DepartmentChannelEntity).upsert(
       {
         departmentId: 'dept-a',
         webhookUrl: receiver.url,
         webhookSecret: DEMO_WEBHOOK_SECRET,
         webhookEnabled: true,
+        dingtalkUrl: robot.url,
+        dingtalkSecret: DEMO_DINGTALK.secret,
+        dingtalkEnabled: true,
         emails: [],
         emailEnabled: Boolean(process.env.SMTP_URL),
       },

@@ -98,7 +98,11 @@ export class ProblemFilter implements ExceptionFilter {
     } else {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
-    if ((status === 401 || status === 403) && MUTATING.has(req.method)) await this.refused(req, status, body);
+    if (
+      MUTATING.has(req.method) &&
+      (status === 401 || status === 403 || (status === 400 && BAD_INPUT_AUDITED.has(routeOf(req))))
+    )
+      await this.refused(req, status, body);
     // Every 503 is a "not now": the client learns when trying again is worth it.
     if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res
@@ -112,7 +116,7 @@ export class ProblemFilter implements ExceptionFilter {
     status: number,
     body: { detail: string },
   ): Promise<void> {
-    const route = (req.route?.path as string | undefined) ?? req.path;
+    const route = routeOf(req);
     if (!this.audit || AUDITED_ELSEWHERE.has(route)) return;
     const details: RefusedRequest = { method: req.method, route, status, detail: body.detail };
     try {
@@ -133,6 +137,12 @@ export class ProblemFilter implements ExceptionFilter {
 export const RETRY_AFTER_SECONDS = 5;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * Routes whose malformed attempts are audited too: a department's channels carry secrets and outbound
+ * addresses, so every refused change is kept (the detail names the field, never the value).
+ */
+const BAD_INPUT_AUDITED = new Set(['/api/v1/departments/:id/channels']);
+const routeOf = (req: Request): string => (req.route?.path as string | undefined) ?? req.path;
 /** Failed sign-ins are audited by the sign-in itself, with the account they named. */
 const AUDITED_ELSEWHERE = new Set(['/api/v1/auth/login']);
 

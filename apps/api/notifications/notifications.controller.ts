@@ -2,14 +2,19 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '../common/principal';
 import { PageQuery } from '../common/page.query';
-import { ChannelsDto, DeadLettersQuery } from './notifications.dto';
+import { ChannelsDto } from './channels.dto';
+import { ChannelsService } from './channels.service';
+import { DeadLettersQuery } from './notifications.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller()
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly channelSettings: ChannelsService,
+  ) {}
 
   @Get('inbox')
   inbox(@CurrentUser() user: Principal, @Query() query: PageQuery) {
@@ -41,14 +46,15 @@ export class NotificationsController {
     return this.notifications.retry(user, id);
   }
 
+  /** Robot URLs and every secret are write-only: answered masked, or as `…SecretSet`. */
   @Get('departments/:id/channels')
   channels(@CurrentUser() user: Principal, @Param('id') id: string) {
-    return this.notifications.channels(user, id);
+    return this.channelSettings.get(user, id);
   }
 
   @Put('departments/:id/channels')
   @Roles('department', 'admin')
   setChannels(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: ChannelsDto) {
-    return this.notifications.setChannels(user, id, body);
+    return this.channelSettings.set(user, id, body);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WebhookAllowlistModule } from '../webhook-allowlist/webhook-allowlist.module';
+import { ChannelsService } from './channels.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
@@ -7,6 +8,6 @@ import { NotificationsService } from './notifications.service';
 @Module({
   imports: [WebhookAllowlistModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationsRepository],
+  providers: [NotificationsService, NotificationsRepository, ChannelsService],
 })
 export class NotificationsModule {}

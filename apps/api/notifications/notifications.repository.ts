@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DeliveryEntity, DepartmentChannelEntity, NotificationEntity } from '../../../db/entities';
+import {
+  DeliveryEntity,
+  DepartmentChannelEntity,
+  NotificationEntity,
+  type DepartmentContact,
+} from '../../../db/entities';
 import { requeueDeliveries } from '../../../db/repositories/deliveries.repository';
 
 export interface InboxRow {
@@ -46,10 +51,11 @@ export interface DeadLetterRow {
 /** Who reads notifications: one department's, or (null) the bureau's escalations. */
 export type Readers = { departmentId: string } | null;
 
+/** The bureau reads escalations and its own notices (`bureau`: a department's answer to an urging). */
 function visibility(readers: Readers, first: number): { sql: string; params: unknown[] } {
   return readers === null
-    ? { sql: `n.audience = 'department-and-bureau'`, params: [] }
-    : { sql: `n.department_id = $${first}`, params: [readers.departmentId] };
+    ? { sql: `n.audience IN ('department-and-bureau', 'bureau')`, params: [] }
+    : { sql: `n.department_id = $${first} AND n.audience <> 'bureau'`, params: [readers.departmentId] };
 }
 
 @Injectable()
@@ -141,6 +147,20 @@ export class NotificationsRepository {
 
   channels(departmentId: string): Promise<DepartmentChannelEntity | null> {
     return this.dataSource.getRepository(DepartmentChannelEntity).findOneBy({ departmentId });
+  }
+
+  /** A department's contacts and the mobiles of its accounts flagged head: whom its SMS can reach. */
+  async smsPeople(
+    departmentId: string,
+  ): Promise<{ contacts: DepartmentContact[]; headAccountPhones: (string | null)[] }> {
+    const [d] = (await this.dataSource.query(`SELECT contacts FROM departments WHERE id = $1`, [
+      departmentId,
+    ])) as { contacts: DepartmentContact[] | null }[];
+    const heads = (await this.dataSource.query(
+      `SELECT phone FROM users WHERE department_id = $1 AND escalation_role = 'head' AND disabled = false`,
+      [departmentId],
+    )) as { phone: string | null }[];
+    return { contacts: d?.contacts ?? [], headAccountPhones: heads.map((h) => h.phone) };
   }
 
   saveChannels(channels: Partial<DepartmentChannelEntity>, tx: EntityManager): Promise<unknown> {

@@ -4,8 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { DepartmentScope } from '../common/department-scope';
 import { isBureau, Principal } from '../common/principal';
 import type { PageQuery } from '../common/page.query';
-import type { ChannelsDto, DeadLettersQuery } from './notifications.dto';
-import { WebhookAllowlistService } from '../webhook-allowlist/webhook-allowlist.service';
+import type { DeadLettersQuery } from './notifications.dto';
 import { NotificationsRepository, Readers } from './notifications.repository';
 import { localized } from '../common/localized.exception';
 
@@ -24,7 +23,6 @@ export class NotificationsService {
     private readonly repository: NotificationsRepository,
     private readonly audit: AuditService,
     private readonly scope: DepartmentScope,
-    private readonly allowlist: WebhookAllowlistService,
   ) {}
 
   /** The caller's notifications, unread first, newest first, with each channel's delivery state. */
@@ -154,49 +152,5 @@ export class NotificationsService {
       details: { notificationId: id, deliveries: requeued },
     });
     return { notificationId: id, requeued };
-  }
-
-  async channels(user: Principal, id: string) {
-    await this.scope.target(user, id);
-    const c = await this.repository.channels(id);
-    return {
-      departmentId: id,
-      emails: c?.emails ?? [],
-      emailEnabled: c?.emailEnabled ?? true,
-      webhookUrl: c?.webhookUrl ?? null,
-      webhookEnabled: c?.webhookEnabled ?? false,
-      webhookSecretSet: Boolean(c?.webhookSecret),
-    };
-  }
-
-  async setChannels(user: Principal, id: string, body: ChannelsDto) {
-    await this.scope.target(user, id);
-    const current = await this.repository.channels(id);
-    const next = { ...current, departmentId: id, ...body, updatedAt: new Date() };
-    if (next.webhookEnabled && (!next.webhookUrl || !next.webhookSecret)) {
-      throw localized(
-        422,
-        '「webhookEnabled」启用 Webhook 前须先设置「webhookUrl」和「webhookSecret」',
-        'webhookEnabled: a webhook needs webhookUrl and webhookSecret before it can be enabled',
-      );
-    }
-    // Checked when set or switched on; the dispatcher checks again on the address it connects to.
-    if (next.webhookUrl && (body.webhookUrl !== undefined || body.webhookEnabled)) {
-      await this.allowlist.vet(next.webhookUrl);
-    }
-    await this.repository.transaction(async (tx) => {
-      await this.repository.saveChannels(next, tx);
-      const { webhookSecret: _secret, ...shown } = body;
-      await this.audit.append(
-        {
-          actorId: user.id,
-          actorRole: user.role,
-          action: 'channels.updated',
-          details: { departmentId: id, ...shown, webhookSecretChanged: body.webhookSecret !== undefined },
-        },
-        tx,
-      );
-    });
-    return this.channels(user, id);
   }
 }

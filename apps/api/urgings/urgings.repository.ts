@@ -43,8 +43,16 @@ export class UrgingsRepository {
     return notificationId;
   }
 
-  async answer(tx: EntityManager, id: string, answer: Partial<UrgingEntity>): Promise<void> {
+  /** Records the answer and the bureau's notice of it, in the caller's transaction. */
+  async answer(
+    tx: EntityManager,
+    id: string,
+    answer: Partial<UrgingEntity>,
+    notice: Partial<NotificationEntity>,
+  ): Promise<string> {
     await tx.getRepository(UrgingEntity).update({ id }, answer);
+    const inserted = await tx.getRepository(NotificationEntity).insert(notice);
+    return String(inserted.identifiers[0]?.id);
   }
 
   async list(
@@ -58,8 +66,12 @@ export class UrgingsRepository {
     const params: unknown[] = [];
     if (departmentId !== null) where.push(`u.department_id = $${params.push(departmentId)}`);
     if (state) {
-      const n = params.push(today);
-      where.push(STATE_SQL[state].replaceAll('$today', () => `$${n}`));
+      // A parameter the SQL never names has no type, and PostgreSQL refuses the whole query.
+      const sql = STATE_SQL[state];
+      if (sql.includes('$today')) {
+        const n = params.push(today);
+        where.push(sql.replaceAll('$today', () => `$${n}`));
+      } else where.push(sql);
     }
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT u.id, u.project_id, u.obligation_key, u.department_id, u.due_on::text AS due_on, u.message,

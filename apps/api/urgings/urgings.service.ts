@@ -7,6 +7,7 @@ import { LocalizedException } from '../common/localized.exception';
 import { isBureau, type Principal } from '../common/principal';
 import { ProjectAccess } from '../projects/project-access.service';
 import type { AnswerDto, UrgeDto, UrgingsQuery } from './urgings.dto';
+import { answerNotice } from './urging-notices';
 import { UrgingsRepository } from './urgings.repository';
 
 const URGING_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -145,7 +146,15 @@ export class UrgingsService {
         answeredBy: user.id,
         answeredAt: new Date(),
       };
-      await this.repository.answer(tx, id, answer);
+      const department = (await this.scope.names([found.departmentId])).get(found.departmentId);
+      const obligation = await this.repository.obligation(found.projectId, found.obligationKey);
+      const names = { department: department ?? found.departmentId, obligation };
+      await this.repository.answer(
+        tx,
+        id,
+        answer,
+        answerNotice(found, answer, names, today > found.answerBy),
+      );
       await this.audit.append(
         {
           actorId: user.id,

@@ -47,8 +47,8 @@ export class WebhookAllowlistService {
     return this.list();
   }
 
-  /** Refuses a webhook URL that points somewhere internal nobody allowed, naming the field. */
-  async vet(url: string): Promise<void> {
+  /** Refuses a webhook or robot URL that points somewhere internal nobody allowed, naming the field. */
+  async vet(url: string, field = 'webhookUrl'): Promise<void> {
     const allow = new AllowList([
       ...this.config.webhookAllow,
       ...(await webhookAllowEntries(this.dataSource)),
@@ -57,9 +57,9 @@ export class WebhookAllowlistService {
       await vetUrl(url, allow);
     } catch (error) {
       if (error instanceof UnsafeAddressError)
-        throw new UnprocessableEntityException(`「webhookUrl」${error.message}`);
+        throw new UnprocessableEntityException(`「${field}」${error.message}`);
       if ((error as NodeJS.ErrnoException).code?.startsWith('E'))
-        throw new UnprocessableEntityException('「webhookUrl」的主机名无法解析，请检查地址');
+        throw new UnprocessableEntityException(`「${field}」的主机名无法解析，请检查地址`);
       throw error;
     }
   }

@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkDingtalkCall } from '../../../apps/start/dingtalk-demo-receiver';
 
 export interface Received {
   calls: number;
@@ -46,32 +47,14 @@ function limiter(perMinute: number, now: () => number) {
   };
 }
 
+/** DingTalk's verification is the demo receiver's (apps/start), shared so both check the same rules. */
 export function dingtalkRobot(secret: string, token: string, now: () => number, perMinute = 20) {
   const allow = limiter(perMinute, now);
   return serve((req, raw, url) => {
-    const ts = Number(url.searchParams.get('timestamp'));
-    const expected = createHmac('sha256', secret).update(`${ts}\n${secret}`).digest('base64');
-    if (url.searchParams.get('access_token') !== token)
-      return { answer: { errcode: 300001, errmsg: 'token is not exist' } };
-    if (Math.abs(now() - ts) > 3_600_000 || url.searchParams.get('sign') !== expected)
-      return { answer: { errcode: 310000, errmsg: 'sign not match' } };
-    const body = JSON.parse(raw) as {
-      msgtype?: string;
-      markdown?: { title?: string; text?: string };
-      at?: { atMobiles?: string[]; isAtAll?: boolean };
-    };
-    if (
-      body.msgtype !== 'markdown' ||
-      !body.markdown?.title ||
-      !body.markdown.text ||
-      body.at?.isAtAll !== false
-    )
-      return { answer: { errcode: 40035, errmsg: 'param error' } };
-    for (const m of body.at.atMobiles ?? [])
-      if (!body.markdown.text.includes(`@${m}`))
-        return { answer: { errcode: 40035, errmsg: 'at missing in text' } };
+    const check = checkDingtalkCall(url, raw, { token, secret }, now());
+    if (!check.ok) return { answer: check.answer };
     if (!allow()) return { answer: { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' } };
-    return { answer: { errcode: 0, errmsg: 'ok' }, accepted: body };
+    return { answer: { errcode: 0, errmsg: 'ok' }, accepted: check.message };
   });
 }
 

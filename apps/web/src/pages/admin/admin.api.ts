@@ -3,6 +3,7 @@ import type {
   AllowList,
   CalendarYears,
   Channels,
+  ChannelsUpdate,
   Contact,
   DeadLetter,
   Department,
@@ -97,8 +98,6 @@ export const adminApi = {
   setAllowList: (entries: string[]) => call<AllowList>('PUT', '/admin/webhook-allowlist', { entries }),
   channels: (department: string) =>
     call<Channels>('GET', `/departments/${encodeURIComponent(department)}/channels`),
-  setChannels: (
-    department: string,
-    body: Partial<Omit<Channels, 'departmentId' | 'webhookSecretSet'>> & { webhookSecret?: string },
-  ) => call<Channels>('PUT', `/departments/${encodeURIComponent(department)}/channels`, body),
+  setChannels: (department: string, body: ChannelsUpdate) =>
+    call<Channels>('PUT', `/departments/${encodeURIComponent(department)}/channels`, body),
 };

@@ -137,7 +137,45 @@ export interface Channels {
   webhookUrl: string | null;
   webhookEnabled: boolean;
   webhookSecretSet: boolean;
+  /** Masked: the token, key or hook id in a robot's URL is its secret. */
+  dingtalkUrl: string | null;
+  dingtalkSecretSet: boolean;
+  dingtalkAtMobiles: string[];
+  dingtalkEnabled: boolean;
+  wecomUrl: string | null;
+  wecomMentionedMobiles: string[];
+  wecomEnabled: boolean;
+  feishuUrl: string | null;
+  feishuSecretSet: boolean;
+  feishuEnabled: boolean;
+  smsProvider: 'aliyun' | 'tencent' | null;
+  smsRecipients: string[];
+  smsEnabled: boolean;
+  smsContacts: string[];
+  smsHeads: string[];
 }
+
+/** What the channels form sends: only fields the person set; secrets and robot URLs are write-only. */
+export type ChannelsUpdate = Partial<{
+  emails: string[];
+  emailEnabled: boolean;
+  webhookUrl: string;
+  webhookSecret: string;
+  webhookEnabled: boolean;
+  dingtalkUrl: string;
+  dingtalkSecret: string;
+  dingtalkAtMobiles: string[];
+  dingtalkEnabled: boolean;
+  wecomUrl: string;
+  wecomMentionedMobiles: string[];
+  wecomEnabled: boolean;
+  feishuUrl: string;
+  feishuSecret: string;
+  feishuEnabled: boolean;
+  smsProvider: 'aliyun' | 'tencent';
+  smsRecipients: string[];
+  smsEnabled: boolean;
+}>;
 
 export interface AllowList {
   entries: string[];

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import { errorText } from '../../api/client';
 import { adminApi } from './admin.api';
 import type { AllowList, Channels, Department } from './admin.types';
+import { robotBodyOf, RobotChannelsFields, robotFormOf, type RobotForm } from './robot-channels.fields';
 
-interface ChannelForm {
+interface ChannelForm extends RobotForm {
   emails: string;
   emailEnabled: boolean;
   webhookUrl: string;
@@ -12,7 +13,10 @@ interface ChannelForm {
   webhookEnabled: boolean;
 }
 
-/** The webhook allow-list, and where each department's reminders go; a webhook secret is set, never shown. */
+/**
+ * The allow-list for webhooks and robots, and where each department's reminders go: e-mail, webhook,
+ * DingTalk, WeCom, Feishu, SMS. Secrets and robot URLs are set, never shown.
+ */
 export function ChannelsPage() {
   const [allow, setAllow] = useState<AllowList | null>(null);
   const [allowText, setAllowText] = useState('');
@@ -42,6 +46,7 @@ export function ChannelsPage() {
       webhookUrl: c.webhookUrl ?? '',
       webhookSecret: '',
       webhookEnabled: c.webhookEnabled,
+      ...robotFormOf(c),
     });
   };
 
@@ -71,6 +76,7 @@ export function ChannelsPage() {
         ...(v.webhookUrl ? { webhookUrl: v.webhookUrl } : {}),
         ...(v.webhookSecret ? { webhookSecret: v.webhookSecret } : {}),
         webhookEnabled: v.webhookEnabled,
+        ...robotBodyOf(v),
       });
       show(saved);
       setNotice('已保存该部门的通知渠道');
@@ -92,8 +98,8 @@ export function ChannelsPage() {
         }
       >
         <Typography.Paragraph type="secondary">
-          部门 Webhook 默认不能指向内网地址。在此列出允许的内网 OA 主机、主机:端口、地址或网段（每行一项），如
-          oa.intranet.gov.cn、10.20.0.0/16。
+          部门 Webhook 和钉钉、企业微信、飞书机器人默认不能指向内网地址。在此列出允许的内网 OA
+          主机、主机:端口、地址或网段（每行一项），如 oa.intranet.gov.cn、10.20.0.0/16。
         </Typography.Paragraph>
         {allow && allow.fromConfiguration.length > 0 && (
           <Typography.Paragraph>
@@ -157,6 +163,7 @@ export function ChannelsPage() {
             <Form.Item name="webhookEnabled" label="启用 Webhook" valuePropName="checked">
               <Switch />
             </Form.Item>
+            <RobotChannelsFields channels={channels} />
             <Button type="primary" onClick={() => void saveChannels()}>
               保存通知渠道
             </Button>
