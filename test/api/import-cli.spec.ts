@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { In } from 'typeorm';
 import { AuditEntryEntity, FactEntity, NotificationEntity, ProjectEntity } from '../../db/entities';
 import { PASSWORD, useSystem } from './api-harness';
-import { csvText, generatedProject, type ImportCells, workbook } from './import-workbooks';
+import { csvText, day, generatedProject, type ImportCells, workbook } from './import-workbooks';
 
 const system = useSystem();
 const ROOT = join(__dirname, '..', '..');
@@ -102,6 +102,16 @@ it('dry-runs a workbook with a Chinese report by row and column, commits it, and
   expect((await stored()).map((p) => p.id).sort()).toEqual(projects.map((p) => p.id).sort());
   expect(await facts()).toBe(factsBefore);
   expect(await notices()).toBe(noticesBefore);
+
+  // 补录: a row that gained its contract filing date since records it, and the CLI says where.
+  Object.assign(rows[3]!, { 合同备案日期: day('2025-04-30') }); // sheet row 5
+  writeFileSync(file, await workbook(rows));
+  const more = await importCli([file, '--commit']);
+  expect(more.stdout.split('\n')[0]).toBe(
+    '导入完成：共 24 行，新登记 0，未变 21，有问题 2，补录 1 行，汇总通知 0 条',
+  );
+  expect(more.stdout).toContain('补录：第 5 行「合同备案日期」2025-04-30\n');
+  expect(await facts()).toBe(factsBefore + 1);
 }, 120_000);
 
 it('exits 0 when every row is accepted, and 2 with the reason in Chinese when it cannot sign in or read the file', async () => {
