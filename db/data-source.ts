@@ -19,6 +19,7 @@ import { FactCorrections1763856810000 } from './migrations/1763856810000-fact-co
 import { OpenDueIndex1763856820000 } from './migrations/1763856820000-open-due-index';
 import { VendorChannels1763857400000 } from './migrations/1763857400000-vendor-channels';
 import { NoticeLifecycle1763857500000 } from './migrations/1763857500000-notice-lifecycle';
+import { ProjectSource1763857600000 } from './migrations/1763857600000-project-source';
 
 export const MIGRATIONS = [
   InitialSchema1763856000000,
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   OpenDueIndex1763856820000,
   VendorChannels1763857400000,
   NoticeLifecycle1763857500000,
+  ProjectSource1763857600000,
 ];
 
 /**

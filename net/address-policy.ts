@@ -92,16 +92,21 @@ export class AllowList {
 }
 
 /** Why an allow-list entry is not one, or null. */
-export function allowEntryProblem(entry: string): string | null {
+export function allowEntryProblem(entry: string, lang: 'zh' | 'en' = 'zh'): string | null {
   const e = entry.trim();
   const cidr = /^(.+)\/(\d{1,3})$/.exec(e);
   if (cidr) {
     const family = isIP(cidr[1] as string);
     const prefix = Number(cidr[2]);
-    if (!family || prefix > (family === 4 ? 32 : 128)) return `「${entry}」不是有效的网段（CIDR）`;
+    if (!family || prefix > (family === 4 ? 32 : 128))
+      return lang === 'en'
+        ? `"${entry}" is not a valid network (CIDR)`
+        : `「${entry}」不是有效的网段（CIDR）`;
     return null;
   }
   if (isIP(e)) return null;
   if (/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:\d{1,5})?$/i.test(e)) return null;
-  return `「${entry}」不是主机名、主机名:端口、IP 地址或网段`;
+  return lang === 'en'
+    ? `"${entry}" is not a host name, host:port, IP address or network`
+    : `「${entry}」不是主机名、主机名:端口、IP 地址或网段`;
 }

@@ -11,8 +11,17 @@ import { AllowList, isSpecialAddress } from './address-policy';
 
 /** The address is one this product does not send to: not retried any differently, but named as such. */
 export class UnsafeAddressError extends Error {
-  constructor(address: string) {
-    super(`接收地址指向内网或保留地址（${address}），管理员未允许，已拒绝发送`);
+  /** The same refusal in English, for a reader who asked for it. */
+  readonly english: string;
+  constructor(address: string, protocol = false) {
+    super(
+      protocol
+        ? `接收地址使用了不支持的 ${address} 协议（只可使用 http 或 https），已拒绝发送`
+        : `接收地址指向内网或保留地址（${address}），管理员未允许，已拒绝发送`,
+    );
+    this.english = protocol
+      ? `the address uses the ${address} protocol (only http and https are sent to); refused`
+      : `the address points to an internal or reserved address (${address}) the administrator has not allowed; refused`;
     this.name = 'UnsafeAddressError';
   }
 }
@@ -34,7 +43,7 @@ export class DeliveryFailedError extends Error {
 function parse(url: string): URL {
   const parsed = new URL(url);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw new UnsafeAddressError(`${parsed.protocol} 协议`);
+    throw new UnsafeAddressError(parsed.protocol, true);
   return parsed;
 }
 

@@ -26,6 +26,8 @@ interface Answer {
   rows: number;
   created: number;
   unchanged: number;
+  supplemented?: number;
+  additions?: { row: number; column: string; on: string }[];
   refused: number;
   problems: Problem[];
   notices?: number;
@@ -181,8 +183,11 @@ async function main() {
   const mode = answer.dryRun ? '试导入（未登记任何项目；加 --commit 正式导入）' : '导入完成';
   process.stdout.write(
     `${mode}：共 ${answer.rows} 行，${answer.dryRun ? '将新登记' : '新登记'} ${answer.created}，未变 ${answer.unchanged}，有问题 ${answer.refused}` +
+      `${answer.supplemented ? `，${answer.dryRun ? '将补录' : '补录'} ${answer.supplemented} 行` : ''}` +
       `${answer.notices !== undefined ? `，汇总通知 ${answer.notices} 条` : ''}\n`,
   );
+  for (const a of answer.additions ?? [])
+    process.stdout.write(`补录：第 ${a.row} 行「${a.column}」${a.on}\n`);
   if (answer.problems.length) process.stdout.write(`\n${table(answer.problems)}\n`);
   process.exit(answer.problems.length ? 1 : 0);
 }

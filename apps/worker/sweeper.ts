@@ -85,14 +85,26 @@ async function restart(options: SweepOptions, project: ProjectEntity): Promise<v
   await options.client.workflow.start(projectLifecycle, {
     workflowId: projectWorkflowId(project.id),
     taskQueue: options.taskQueue,
-    args: [{ project: record, ...(history.length ? { history } : {}) }],
+    // An imported project keeps its source: its first evaluation announces nothing overdue again.
+    args: [
+      {
+        project: record,
+        ...(history.length ? { history } : {}),
+        ...(project.source ? { source: project.source } : {}),
+      },
+    ],
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
   await appendAudit(options.dataSource, {
     ...SYSTEM,
     action: 'project.workflow-restarted',
     projectId: project.id,
-    details: { reason: 'the project had no running workflow', facts: history.length, status: project.status },
+    details: {
+      reason: 'the project had no running workflow',
+      facts: history.length,
+      status: project.status,
+      ...(project.source ? { source: project.source } : {}),
+    },
   });
 }
 

@@ -13,6 +13,10 @@ export class ProjectEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   code!: string | null;
 
+  /** `{ kind: 'import', batchId }` for an imported project: a restarted workflow keeps it. */
+  @Column({ type: 'jsonb', nullable: true })
+  source!: { kind: 'import'; batchId: string } | null;
+
   @Column({ name: 'department_id', type: 'varchar', length: 64 })
   departmentId!: string;
 

@@ -43,10 +43,13 @@ export function isIsoDate(value: unknown): value is IsoDate {
  * Why `value` is not a usable date for `field`, in words a person can act on, or null when it is one.
  * The one message every layer (API, engine, `deadlines` command) gives for an impossible date.
  */
-export function dateProblem(field: string, value: unknown): string | null {
+export function dateProblem(field: string, value: unknown, lang: 'zh' | 'en' = 'zh'): string | null {
   if (isIsoDate(value)) return null;
-  const shown = value === undefined ? '（缺少）' : typeof value === 'string' ? value : JSON.stringify(value);
-  return `「${field}」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：${shown}`;
+  const missing = lang === 'en' ? '(missing)' : '（缺少）';
+  const shown = value === undefined ? missing : typeof value === 'string' ? value : JSON.stringify(value);
+  return lang === 'en'
+    ? `${field} is not a valid date (a real calendar date written YYYY-MM-DD): ${shown}`
+    : `「${field}」不是有效的日期（应为 YYYY-MM-DD 的真实日期）：${shown}`;
 }
 
 export function parts(date: IsoDate): { year: number; month: number; day: number } {

@@ -3,7 +3,7 @@
  * structured code kept; department names beside their codes; the 红黄绿灯 summary.
  */
 import { shanghaiDateOf, WorkingCalendar } from '../../domain';
-import { useSystem } from './api-harness';
+import { PASSWORD, useSystem } from './api-harness';
 
 const system = useSystem();
 const cal = WorkingCalendar.standard();
@@ -253,6 +253,8 @@ describe('every route family refuses in Chinese by default and in English on req
     path: string;
     body?: unknown;
     headers?: Record<string, string>;
+    /** Sent as the multipart field `file` instead of a JSON body. */
+    upload?: Buffer;
     status: number;
   }
   const project = { name: '拒绝清单项目', policy: 'wuhan', planYear: 2027, investment: 1 };
@@ -430,6 +432,118 @@ describe('every route family refuses in Chinese by default and in English on req
       body: { payloads: 'x' },
       status: 400,
     },
+    {
+      family: 'validation: a Rule of the project (username)',
+      who: 'admin',
+      method: 'post',
+      path: '/api/v1/users',
+      body: { username: 'Not A Name', displayName: '某人', role: 'operator' },
+      status: 400,
+    },
+    {
+      family: 'validation: a date (IsIsoDateString)',
+      who: 'dept-a',
+      method: 'post',
+      path: `/api/v1/urgings/${JUNK_ID}/answers`,
+      body: { reason: '合同在审核中', expectedOn: '2026-02-30' },
+      status: 400,
+    },
+    {
+      family: 'validation: contacts',
+      who: 'admin',
+      method: 'post',
+      path: '/api/v1/departments',
+      body: { code: 'dept-zh', name: '某某部门', contacts: [{ name: '张三', phone: '123' }] },
+      status: 400,
+    },
+    {
+      family: 'validation: a query message (urgings state)',
+      who: 'operator',
+      method: 'get',
+      path: '/api/v1/oversight/urgings?state=lost',
+      status: 400,
+    },
+    {
+      family: 'validation: a blank reason',
+      who: 'operator',
+      method: 'post',
+      path: `/api/v1/corrections/${JUNK_ID}/approve`,
+      body: { reason: '   ' },
+      status: 400,
+    },
+    {
+      family: 'validation: overdue-history days',
+      who: 'operator',
+      method: 'get',
+      path: '/api/v1/oversight/overdue-history?days=0',
+      status: 400,
+    },
+    {
+      family: 'password rules: a new password',
+      who: 'dept-b',
+      method: 'post',
+      path: '/api/v1/me/password',
+      body: { currentPassword: PASSWORD, newPassword: 'short' },
+      status: 422,
+    },
+    {
+      family: 'password rules: a chosen initial password',
+      who: 'admin',
+      method: 'post',
+      path: '/api/v1/users',
+      body: { username: 'weak.zh', displayName: '弱密码', role: 'operator', password: 'alllowercaseletters' },
+      status: 422,
+    },
+    {
+      family: 'users: escalation role',
+      who: 'admin',
+      method: 'patch',
+      path: '/api/v1/users/dept-b',
+      body: { escalationRole: 'leadership' },
+      status: 422,
+    },
+    {
+      family: 'webhook allow-list',
+      who: 'admin',
+      method: 'put',
+      path: '/api/v1/admin/webhook-allowlist',
+      body: { entries: ['not a host!', '10.0.0.0/99'] },
+      status: 422,
+    },
+    {
+      family: 'webhook URL outside the allow-list',
+      who: 'dept-a',
+      method: 'put',
+      path: '/api/v1/departments/dept-a/channels',
+      body: { webhookUrl: 'http://10.1.2.3/hook' },
+      status: 422,
+    },
+    {
+      family: 'webhook URL with another protocol',
+      who: 'dept-a',
+      method: 'put',
+      path: '/api/v1/departments/dept-a/channels',
+      body: { webhookUrl: 'ftp://oa.example.gov.cn/hook' },
+      status: 400,
+    },
+    {
+      family: 'imports: more rows than an import takes',
+      who: 'operator',
+      method: 'post',
+      path: '/api/v1/imports?dryRun=true',
+      upload: Buffer.from(
+        `项目编号,项目名称\n${Array.from({ length: 2001 }, (_, i) => `R${i},行${i}`).join('\n')}\n`,
+      ),
+      status: 413,
+    },
+    {
+      family: 'imports: a file over 5 MB',
+      who: 'operator',
+      method: 'post',
+      path: '/api/v1/imports?dryRun=true',
+      upload: Buffer.alloc(5 * 1024 * 1024 + 1, 0x41),
+      status: 413,
+    },
     { family: 'unknown route', who: 'dept-a', method: 'get', path: '/api/v1/no-such-route', status: 404 },
   ];
 
@@ -438,6 +552,7 @@ describe('every route family refuses in Chinese by default and in English on req
     if (c.who) req = req.set(await as(c.who));
     for (const [k, v] of Object.entries(c.headers ?? {})) req = req.set(k, v);
     if (language) req = req.set('Accept-Language', language);
+    if (c.upload) return req.attach('file', c.upload, 'projects.csv');
     return c.body === undefined ? req : req.send(c.body as object);
   };
 

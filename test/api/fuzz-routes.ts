@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { daysInMonth, fromParts } from '../../domain';
 
 export interface FuzzRoute {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** `project` is one of the spec's projects, `junk` an id that names nothing. */
   path: (ids: { project: string; junk: string }) => string;
   /** A body this route accepts (never sent as is: one field is always spoilt). */
@@ -20,9 +20,13 @@ export interface FuzzRoute {
   emptyOk?: boolean;
   /** Changes nothing even when it succeeds (the engine over HTTP), so junk may be answered 200. */
   safe?: boolean;
+  /** Also sent with the junk as an uploaded file (multipart field `file`), named with this extension. */
+  upload?: 'csv' | 'xlsx';
 }
 
 const today = '2026-01-05';
+/** A well-formed id that names nothing: the body is checked before the lookup, so it must be named. */
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 export const FUZZ_ROUTES: FuzzRoute[] = [
   {
@@ -203,6 +207,193 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   { method: 'get', path: () => '/api/v1/audit/verify' },
   { method: 'get', path: () => '/api/v1/oversight/incidents', query: true, texts: ['page', 'pageSize'] },
   { method: 'post', path: ({ junk }) => `/api/v1/oversight/incidents/${junk}/retry` },
+  {
+    method: 'get',
+    path: () => '/api/v1/projects/export.xlsx',
+    query: true,
+    dates: ['dueBefore'],
+    texts: ['department', 'status', 'policy', 'q'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/projects/export.csv',
+    query: true,
+    dates: ['dueBefore'],
+    texts: ['department', 'status', 'policy', 'q'],
+  },
+  { method: 'get', path: () => '/api/v1/departments', query: true, texts: ['active'] },
+  {
+    method: 'post',
+    path: () => '/api/v1/departments',
+    template: {
+      code: 'dept-fuzz',
+      name: '模糊测试部门',
+      contacts: [{ name: '张三', phone: '13912345678', email: 'zhangsan@fuzz.example.gov.cn' }],
+    },
+    texts: ['code', 'name', 'contacts.0.name', 'contacts.0.phone', 'contacts.0.email'],
+  },
+  {
+    method: 'patch',
+    path: () => '/api/v1/departments/dept-a',
+    template: { name: '模糊测试部门', contacts: [{ name: '张三', phone: '13912345678' }], active: true },
+    texts: ['name', 'contacts.0.name', 'contacts.0.phone', 'active'],
+    emptyOk: true,
+  },
+  { method: 'patch', path: ({ junk }) => `/api/v1/departments/${junk}`, template: { name: '模糊测试部门' } },
+  { method: 'get', path: () => '/api/v1/users', query: true, texts: ['role', 'department'] },
+  {
+    method: 'post',
+    path: () => '/api/v1/users',
+    template: {
+      username: 'fuzz.user',
+      displayName: '模糊测试',
+      role: 'department',
+      departmentId: 'dept-a',
+      phone: '13912345678',
+      email: 'fuzz@example.gov.cn',
+    },
+    texts: ['username', 'displayName', 'role', 'departmentId', 'phone', 'email', 'password'],
+  },
+  {
+    method: 'patch',
+    path: () => '/api/v1/users/dept-b',
+    template: { displayName: '模糊测试', phone: '13912345678', email: 'fuzz@example.gov.cn' },
+    texts: ['displayName', 'phone', 'email', 'departmentId', 'escalationRole'],
+    emptyOk: true,
+  },
+  { method: 'patch', path: ({ junk }) => `/api/v1/users/${junk}`, template: { displayName: '模糊测试' } },
+  // Only names that are no account: a real one would have its password reset.
+  { method: 'post', path: ({ junk }) => `/api/v1/users/fuzz-${junk}/reset-password` },
+  { method: 'get', path: () => '/api/v1/imports/template.xlsx' },
+  { method: 'post', path: () => '/api/v1/imports', query: true, texts: ['dryRun'] },
+  { method: 'post', path: () => '/api/v1/imports?dryRun=true' },
+  // A junk file is answered with its problems by row and column (200, nothing registered).
+  { method: 'post', path: () => '/api/v1/imports', upload: 'csv', safe: true },
+  { method: 'post', path: () => '/api/v1/imports', upload: 'xlsx', safe: true },
+  { method: 'post', path: () => '/api/v1/imports?dryRun=true', upload: 'csv', safe: true },
+  {
+    method: 'post',
+    path: ({ project }) => `/api/v1/projects/${project}/facts/0/corrections`,
+    template: { kind: 'date', on: today, reason: '误录' },
+    dates: ['on'],
+    texts: ['kind', 'reason'],
+  },
+  {
+    method: 'post',
+    path: ({ project }) => `/api/v1/projects/${project}/facts/0/correct`,
+    template: { kind: 'date', on: today, reason: '误录' },
+    dates: ['on'],
+    texts: ['kind', 'reason'],
+  },
+  {
+    method: 'post',
+    path: ({ junk }) => `/api/v1/projects/${junk}/facts/0/corrections`,
+    template: { kind: 'withdraw', reason: '误录' },
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/corrections',
+    query: true,
+    texts: ['status', 'department', 'projectId', 'page', 'pageSize'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/corrections/${UNKNOWN}/approve`,
+    template: { reason: '同意' },
+    texts: ['reason'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/corrections/${UNKNOWN}/refuse`,
+    template: { reason: '不同意' },
+    texts: ['reason'],
+  },
+  { method: 'post', path: ({ junk }) => `/api/v1/corrections/${junk}/approve`, template: { reason: '同意' } },
+  {
+    method: 'post',
+    path: ({ project }) => `/api/v1/projects/${project}/obligations/contract.filing/urgings`,
+    template: { message: '请尽快办理', answerBy: '2099-01-01' },
+    dates: ['answerBy'],
+    texts: ['message'],
+  },
+  {
+    method: 'post',
+    path: ({ junk }) => `/api/v1/projects/${junk}/obligations/${junk}/urgings`,
+    template: { message: '请尽快办理', answerBy: '2099-01-01' },
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/urgings/${UNKNOWN}/answers`,
+    template: { reason: '合同在审核中', expectedOn: '2099-01-01' },
+    dates: ['expectedOn'],
+    texts: ['reason'],
+  },
+  {
+    method: 'post',
+    path: ({ junk }) => `/api/v1/urgings/${junk}/answers`,
+    template: { reason: '合同在审核中', expectedOn: '2099-01-01' },
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/oversight/urgings',
+    query: true,
+    texts: ['state', 'department', 'page', 'pageSize'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/oversight/overdue-history',
+    query: true,
+    texts: ['days', 'department', 'regulation'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/oversight/due-soon',
+    query: true,
+    texts: ['yellowDays', 'department', 'regulation', 'q', 'page', 'pageSize'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/oversight/overdue/export.xlsx',
+    query: true,
+    dates: ['dueBefore'],
+    texts: ['department', 'regulation', 'minDaysOverdue', 'q'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/oversight/overdue/export.csv',
+    query: true,
+    dates: ['dueBefore'],
+    texts: ['department', 'regulation', 'minDaysOverdue', 'q'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/oversight/late-records',
+    query: true,
+    texts: ['department', 'regulation', 'page', 'pageSize'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/notifications/dead-letters',
+    query: true,
+    texts: ['department', 'page', 'pageSize'],
+  },
+  { method: 'get', path: () => '/api/v1/admin/webhook-allowlist' },
+  {
+    method: 'put',
+    path: () => '/api/v1/admin/webhook-allowlist',
+    template: { entries: ['oa.fuzz.example.gov.cn'] },
+    texts: ['entries.0'],
+  },
+  { method: 'get', path: () => '/api/v1/auth/sso/config' },
+  { method: 'get', path: () => '/api/v1/auth/sso/callback', query: true },
+  {
+    method: 'post',
+    path: () => '/api/v1/temporal-codec/decode',
+    template: { payloads: [{ metadata: { encoding: 'anNvbi9wbGFpbg==' }, data: 'eyJhIjoxfQ==' }] },
+    texts: ['payloads.0.data'],
+    safe: true,
+  },
+  // POST /auth/logout is left out: it would revoke the tokens the other requests use.
   { method: 'get', path: () => '/healthz' },
   { method: 'get', path: () => '/readyz' },
   { method: 'get', path: () => '/metrics' },

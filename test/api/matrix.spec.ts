@@ -47,6 +47,11 @@ const BUREAU_ONLY: Record<Who, number> = {
   operator: 200,
   admin: 200,
 };
+const SIGNED_IN: Record<Who, number> = { ...ALL200, anonymous: 401 };
+const ADMIN_ONLY: Record<Who, number> = { ...BUREAU_ONLY, operator: 403 };
+/** One row for dept-a in the import template's columns (a department imports for itself). */
+const IMPORT_CSV =
+  '项目编号,项目名称,部门,适用办法,计划年度,总投资\nMX-1,矩阵导入项目,dept-a,wuhan,2027,600000\n';
 const CELLS: Cell[] = [
   {
     name: 'GET /policies',
@@ -224,6 +229,132 @@ const CELLS: Cell[] = [
     name: 'GET /oversight/late-records',
     call: (h) => h.get('/api/v1/oversight/late-records'),
     expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 200, operator: 200, admin: 200 },
+  },
+  {
+    name: 'GET /projects/export.xlsx',
+    call: (h) => h.get('/api/v1/projects/export.xlsx'),
+    expect: SIGNED_IN,
+  },
+  { name: 'GET /projects/export.csv', call: (h) => h.get('/api/v1/projects/export.csv'), expect: SIGNED_IN },
+  { name: 'GET /departments', call: (h) => h.get('/api/v1/departments'), expect: SIGNED_IN },
+  {
+    name: 'POST /departments',
+    call: (h) => h.post('/api/v1/departments').send({ code: 'dept-matrix', name: '矩阵测试部门' }),
+    expect: { ...ADMIN_ONLY, admin: 201 },
+  },
+  {
+    name: 'PATCH /departments/:code',
+    call: (h) => h.patch('/api/v1/departments/dept-matrix').send({ name: '矩阵测试部门（改名）' }),
+    expect: ADMIN_ONLY,
+  },
+  { name: 'GET /users', call: (h) => h.get('/api/v1/users'), expect: ADMIN_ONLY },
+  {
+    name: 'POST /users',
+    call: (h) =>
+      h.post('/api/v1/users').send({ username: 'matrix.user', displayName: '矩阵测试', role: 'operator' }),
+    expect: { ...ADMIN_ONLY, admin: 201 },
+  },
+  {
+    name: 'PATCH /users/:username',
+    call: (h) => h.patch('/api/v1/users/matrix.user').send({ displayName: '矩阵测试（改）' }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'POST /users/:username/reset-password',
+    call: (h) => h.post('/api/v1/users/matrix.user/reset-password'),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'GET /imports/template.xlsx',
+    call: (h) => h.get('/api/v1/imports/template.xlsx'),
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'POST /imports?dryRun=true (a one-row CSV)',
+    call: (h) =>
+      h.post('/api/v1/imports?dryRun=true').attach('file', Buffer.from(IMPORT_CSV), 'projects.csv'),
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'POST /corrections/:id/refuse (unknown)',
+    call: (h) =>
+      h.post('/api/v1/corrections/00000000-0000-4000-8000-000000000000/refuse').send({ reason: '不同意' }),
+    expect: { anonymous: 401, 'dept-a': 404, 'dept-b': 404, operator: 404, admin: 404 },
+  },
+  {
+    name: 'POST /projects/:id/obligations/:key/urgings (no such obligation)',
+    call: (h) =>
+      h
+        .post(`${p()}/obligations/no-such-obligation/urgings`)
+        .send({ message: '请尽快办理', answerBy: '2099-01-01' }),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 404, admin: 404 },
+  },
+  {
+    name: 'POST /urgings/:id/answers (unknown)',
+    call: (h) =>
+      h
+        .post('/api/v1/urgings/00000000-0000-4000-8000-000000000000/answers')
+        .send({ reason: '合同在审核中', expectedOn: '2099-01-01' }),
+    expect: { anonymous: 401, 'dept-a': 404, 'dept-b': 404, operator: 404, admin: 404 },
+  },
+  { name: 'GET /oversight/urgings', call: (h) => h.get('/api/v1/oversight/urgings'), expect: SIGNED_IN },
+  {
+    name: 'GET /oversight/overdue-history',
+    call: (h) => h.get('/api/v1/oversight/overdue-history'),
+    expect: SIGNED_IN,
+  },
+  { name: 'GET /oversight/due-soon', call: (h) => h.get('/api/v1/oversight/due-soon'), expect: SIGNED_IN },
+  {
+    name: 'GET /oversight/overdue/export.xlsx',
+    call: (h) => h.get('/api/v1/oversight/overdue/export.xlsx'),
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'GET /oversight/overdue/export.csv',
+    call: (h) => h.get('/api/v1/oversight/overdue/export.csv'),
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'PUT /calendar/years/:year?dryRun=true',
+    call: (h) =>
+      h
+        .put('/api/v1/calendar/years/2098?dryRun=true')
+        .send({ year: 2098, days: [{ name: '矩阵假日', date: '2098-01-02', isOffDay: true }] }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'GET /notifications/dead-letters',
+    call: (h) => h.get('/api/v1/notifications/dead-letters'),
+    expect: BUREAU_ONLY,
+  },
+  {
+    name: 'GET /notifications/:id (unknown)',
+    call: (h) => h.get('/api/v1/notifications/00000000-0000-4000-8000-000000000000'),
+    expect: { anonymous: 401, 'dept-a': 404, 'dept-b': 404, operator: 404, admin: 404 },
+  },
+  {
+    name: 'POST /notifications/:id/retry (unknown)',
+    call: (h) => h.post('/api/v1/notifications/00000000-0000-4000-8000-000000000000/retry'),
+    expect: { anonymous: 401, 'dept-a': 403, 'dept-b': 403, operator: 404, admin: 404 },
+  },
+  { name: 'GET /inbox', call: (h) => h.get('/api/v1/inbox'), expect: SIGNED_IN },
+  {
+    name: 'GET /departments/:id/channels',
+    call: (h) => h.get('/api/v1/departments/dept-a/channels'),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 404, operator: 200, admin: 200 },
+  },
+  {
+    name: 'PUT /departments/:id/channels',
+    call: (h) =>
+      h.put('/api/v1/departments/dept-a/channels').send({ emails: ['contact@dept-a.example.gov.cn'] }),
+    expect: { anonymous: 401, 'dept-a': 200, 'dept-b': 404, operator: 403, admin: 200 },
+  },
+  { name: 'GET /me', call: (h) => h.get('/api/v1/me'), expect: SIGNED_IN },
+  { name: 'GET /auth/sso/config', call: (h) => h.get('/api/v1/auth/sso/config'), expect: ALL200 },
+  {
+    name: 'POST /temporal-codec/decode',
+    call: (h) => h.post('/api/v1/temporal-codec/decode').send({ payloads: [] }),
+    expect: ADMIN_ONLY,
   },
   // POST /auth/logout is in sign-in.spec.ts: here it would revoke the tokens the other cells use.
   { name: 'GET /api/v1/healthz', call: (h) => h.get('/api/v1/healthz'), expect: ALL200 },

@@ -43,6 +43,10 @@ const TABLES = [
   'inbox_reads',
   'plan_filings',
   'incidents',
+  'fact_corrections',
+  'urgings',
+  'webhook_allowlist',
+  'sso_logins',
 ];
 
 /** Each table's rows hashed; the audit log only up to `auditUpTo`, since refused attempts are audited. */
@@ -179,7 +183,11 @@ it('answers 3,000 generated bad requests on every route without a 5xx, naming wh
         }
         let req = system.http()[route.method](path).set('Authorization', `Bearer ${tokens[who]}`);
         if (key !== undefined) req = req.set('Idempotency-Key', key.replace(/[\r\n]/g, ''));
-        if (body !== undefined) req = req.set('Content-Type', 'application/json');
+        if (route.upload) {
+          const bytes = body ?? (sent.kind === 'raw' ? sent.raw : '项目编号,项目名称\n1,\u0000');
+          req = req.attach('file', Buffer.from(bytes), `fuzz.${route.upload}`);
+          body = undefined;
+        } else if (body !== undefined) req = req.set('Content-Type', 'application/json');
         const res = await (body !== undefined ? req.send(body) : req);
         seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
         const what = `${route.method} ${path.slice(0, 120)} ${body?.slice(0, 200) ?? ''}`;

@@ -130,6 +130,30 @@ it('refuses an account nobody opened here, and says so in Chinese', async () => 
   });
 });
 
+it('says what was refused in English on request, with the same detail as in Chinese', async () => {
+  const { authorizationUrl, cookie } = await start();
+  const back = await signInAtProvider(authorizationUrl, `stranger-${randomUUID().slice(0, 6)}`, CALLBACK);
+  const unknown = await callback(back, cookie).set('Accept-Language', 'en');
+  expect(unknown.status).toBe(403);
+  expect(unknown.body.detail).toBe(
+    'this single sign-on account has no access to this system yet; ask an administrator',
+  );
+  const noState = (lang?: string) => {
+    const req = system.http().get('/api/v1/auth/sso/callback?code=abc');
+    return lang ? req.set('Accept-Language', lang) : req;
+  };
+  expect((await noState()).body.detail).toBe('回调缺少 state 参数，请返回登录页重新发起统一身份认证登录');
+  expect((await noState('en')).body.detail).toBe(
+    'the callback has no state parameter; go back to the sign-in page and start single sign-on again',
+  );
+  const stale = await system
+    .http()
+    .get('/api/v1/auth/sso/callback?code=abc&state=no-such-state')
+    .set('Accept-Language', 'en')
+    .expect(400);
+  expect(stale.body.detail).toMatch(/^the sign-in request is unknown or already used/);
+});
+
 it('refuses a disabled account', async () => {
   const username = `off-${randomUUID().slice(0, 6)}`;
   await system.dataSource.getRepository(UserEntity).insert({

@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from '../../../db/password';
@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { AccountsRepository } from './accounts.repository';
-import { localized } from '../common/localized.exception';
+import { localized, LocalizedException } from '../common/localized.exception';
 
 interface Claims {
   sub: string;
@@ -114,8 +114,11 @@ export class AuthService {
         'currentPassword: the current password is wrong',
       );
     }
-    const problem = passwordProblem(newPassword, user.username);
-    if (problem) throw new UnprocessableEntityException(problem);
+    if (passwordProblem(newPassword, user.username))
+      throw new LocalizedException(
+        422,
+        (lang) => passwordProblem(newPassword, user.username, 'newPassword', lang) as string,
+      );
     if (newPassword === currentPassword)
       throw localized(
         422,

@@ -1,5 +1,6 @@
 import type { ValidationError } from 'class-validator';
 import { say, type Lang } from '../../../domain';
+import { splitWords } from './rules';
 
 /** One field's failed check: where it is, which check, and class-validator's own English sentence. */
 export interface FieldProblem {
@@ -32,8 +33,8 @@ const listIn = (message: string): string => message.split(':').slice(1).join(':'
 
 /**
  * class-validator's stock checks say their sentence in English; this says each in Chinese, naming the
- * field and what a valid value looks like. A message the project wrote itself (a `Rule`) is already
- * Chinese and kept as it is.
+ * field and what a valid value looks like. A message the project wrote itself (a `Rule`) has its
+ * own Chinese, kept as it is.
  */
 function zh({ field, property, constraint, message }: FieldProblem): string {
   // A nested field's own sentence names only its property; the reader needs the whole path.
@@ -93,11 +94,14 @@ function zh({ field, property, constraint, message }: FieldProblem): string {
 
 /** The problems said in the reader's language, one sentence each. */
 export function fieldMessages(problems: FieldProblem[], lang: Lang): string[] {
-  return problems.map((p) =>
-    say(
+  return problems.map((p) => {
+    // A message the project wrote carries both languages; a stock one is English, worded in Chinese here.
+    const words = splitWords(p.message);
+    const en = words?.en ?? p.message;
+    return say(
       lang,
-      zh(p),
-      p.message.startsWith(p.property) ? p.field + p.message.slice(p.property.length) : p.message,
-    ),
-  );
+      zh(words ? { ...p, message: words.zh } : p),
+      en.startsWith(p.property) ? p.field + en.slice(p.property.length) : en,
+    );
+  });
 }

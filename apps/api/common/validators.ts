@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsNumber, Max, Min, ValidateBy } from 'class-validator';
 import { dateProblem, isIsoDate } from '../../../domain';
+import { bilingual } from './rules';
 
 /** An amount in yuan: a finite number from 0 to 10^13. */
 export const IsYuan = () =>
@@ -15,6 +16,10 @@ export const IsIsoDateString = (field: string) =>
     name: 'isIsoDateString',
     validator: {
       validate: (value: unknown) => isIsoDate(value),
-      defaultMessage: (args) => dateProblem(field, args?.value) ?? `「${field}」不是有效的日期`,
+      defaultMessage: (args) =>
+        bilingual({
+          zh: dateProblem(field, args?.value) ?? `「${field}」不是有效的日期`,
+          en: dateProblem(field, args?.value, 'en') ?? `${field} is not a valid date`,
+        }),
     },
   });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../common/page.query';
+import { bilingual } from '../common/rules';
 import { IsIsoDateString } from '../common/validators';
 
 const NOT_BLANK = /\S/;
@@ -19,7 +20,9 @@ export class RequestCorrectionDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
-  @Matches(NOT_BLANK, { message: '更正须说明原因（reason）' })
+  @Matches(NOT_BLANK, {
+    message: bilingual({ zh: '「reason」更正须说明原因', en: 'reason: a correction must say why' }),
+  })
   reason!: string;
 }
 
@@ -28,7 +31,12 @@ export class DecideCorrectionDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
-  @Matches(NOT_BLANK, { message: '须说明批准或驳回的理由（reason）' })
+  @Matches(NOT_BLANK, {
+    message: bilingual({
+      zh: '「reason」须说明批准或驳回的理由',
+      en: 'reason: say why the correction is approved or refused',
+    }),
+  })
   reason!: string;
 }
 

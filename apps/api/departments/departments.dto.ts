@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy } from 'class-validator';
 import type { DepartmentContact } from '../../../db/entities';
-import { Rule } from '../common/rules';
+import { bilingual, Rule } from '../common/rules';
 import { contactsProblem } from './contacts';
 
 /** A new department's code: lower-case words joined by hyphens, e.g. `dept-nr`. */
@@ -12,14 +12,20 @@ const isCode = (v: unknown) =>
 const isChineseName = (v: unknown) =>
   typeof v === 'string' && v.trim().length >= 2 && v.length <= 100 && /\p{Script=Han}/u.test(v);
 
-const NAME_MESSAGE = '「name」须为部门的中文全称（2–100 个字符，含汉字），如「市自然资源和规划局信息中心」';
+const NAME_MESSAGE = {
+  zh: '「name」须为部门的中文全称（2–100 个字符，含汉字），如「市自然资源和规划局信息中心」',
+  en: "name must be the department's full Chinese name (2 to 100 characters, with Chinese characters)",
+};
+
+const ACTIVE_MESSAGE = { zh: '「active」须为 true 或 false', en: 'active must be true or false' };
 
 const IsContacts = () =>
   ValidateBy({
     name: 'contacts',
     validator: {
       validate: (value: unknown) => contactsProblem(value) === null,
-      defaultMessage: (args) => contactsProblem(args?.value) ?? '「contacts」不正确',
+      defaultMessage: (args) =>
+        bilingual(contactsProblem(args?.value) ?? { zh: '「contacts」不正确', en: 'contacts is not valid' }),
     },
   });
 
@@ -31,11 +37,10 @@ class ContactDoc {
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'dept-nr', description: '部门编号：小写字母开头，小写字母、数字和连字符' })
-  @Rule(
-    'code',
-    isCode,
-    '「code」须为 2–64 个字符的部门编号：小写字母开头，由小写字母、数字和单个连字符组成，如 dept-nr',
-  )
+  @Rule('code', isCode, {
+    zh: '「code」须为 2–64 个字符的部门编号：小写字母开头，由小写字母、数字和单个连字符组成，如 dept-nr',
+    en: 'code must be a department code of 2 to 64 characters: lower-case letters and digits joined by single hyphens, starting with a letter, e.g. dept-nr',
+  })
   code!: string;
 
   @ApiProperty({ example: '市自然资源和规划局' })
@@ -62,13 +67,13 @@ export class UpdateDepartmentDto {
 
   @ApiPropertyOptional({ description: 'false 停用：不能再添加项目或用户，已有项目仍可查看' })
   @IsOptional()
-  @Rule('active', (v) => typeof v === 'boolean', '「active」须为 true 或 false')
+  @Rule('active', (v) => typeof v === 'boolean', ACTIVE_MESSAGE)
   active?: boolean;
 }
 
 export class ListDepartmentsQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: '只列启用（true）或停用（false）的部门' })
   @IsOptional()
-  @Rule('active', (v) => v === 'true' || v === 'false', '「active」须为 true 或 false')
+  @Rule('active', (v) => v === 'true' || v === 'false', ACTIVE_MESSAGE)
   active?: 'true' | 'false';
 }

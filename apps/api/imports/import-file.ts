@@ -1,4 +1,3 @@
-import { PayloadTooLargeException } from '@nestjs/common';
 import { Workbook, type CellValue } from 'exceljs';
 import * as iconv from 'iconv-lite';
 import { localized } from '../common/localized.exception';
@@ -22,15 +21,22 @@ export interface Sheet {
 
 /** Reads an .xlsx (a zip, whatever its name) or a CSV in UTF-8 or GB18030. */
 export async function readSheet(buffer: Buffer): Promise<Sheet> {
-  if (buffer.length > MAX_FILE_BYTES) throw tooLarge(`文件大小超过 5 MB`);
+  if (buffer.length > MAX_FILE_BYTES)
+    throw localized(
+      413,
+      '文件大小超过 5 MB，请拆分后分批导入',
+      'the file is larger than 5 MB; split it and import in parts',
+    );
   const sheet = isZip(buffer) ? await readXlsx(buffer) : readCsv(decodeText(buffer));
   if (sheet.rows.length > MAX_ROWS) {
-    throw tooLarge(`文件共有 ${sheet.rows.length} 行项目，超过每次 ${MAX_ROWS} 行的上限，请拆分后分批导入`);
+    throw localized(
+      413,
+      `文件共有 ${sheet.rows.length} 行项目，超过每次 ${MAX_ROWS} 行的上限，请拆分后分批导入`,
+      `the file has ${sheet.rows.length} project rows, more than the ${MAX_ROWS} an import takes; split it and import in parts`,
+    );
   }
   return sheet;
 }
-
-const tooLarge = (message: string) => new PayloadTooLargeException(message);
 
 function isZip(buffer: Buffer): boolean {
   return buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50;

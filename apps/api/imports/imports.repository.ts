@@ -41,6 +41,19 @@ export class ImportsRepository {
       .getMany();
   }
 
+  /** The facts these projects have recorded, by project: what a re-upload compares its rows with. */
+  async facts(projectIds: string[]): Promise<Map<string, { type: string; on: string }[]>> {
+    const out = new Map<string, { type: string; on: string }[]>();
+    if (!projectIds.length) return out;
+    const rows: { project_id: string; type: string; on: string }[] = await this.dataSource.query(
+      `SELECT project_id, payload ->> 'type' AS type, payload ->> 'on' AS on
+         FROM facts WHERE project_id = ANY($1) ORDER BY project_id, event_index`,
+      [projectIds],
+    );
+    for (const r of rows) out.set(r.project_id, [...(out.get(r.project_id) ?? []), r]);
+    return out;
+  }
+
   /** What the first evaluation of these projects found overdue, as the workflows projected it. */
   overdue(projectIds: string[]): Promise<OverdueRow[]> {
     if (!projectIds.length) return Promise.resolve([]);

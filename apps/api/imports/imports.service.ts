@@ -2,6 +2,7 @@ import { HttpException, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EVENT_LABELS } from '../../../domain';
 import { AuditService } from '../audit/audit.service';
+import { ProjectCommands } from '../events/project-commands.service';
 import { LocalizedException } from '../common/localized.exception';
 import { isBureau, type Principal } from '../common/principal';
 import { RegistrationService } from '../projects/registration.service';
@@ -11,6 +12,7 @@ import { buildTemplate } from './import-template';
 import { columnsOf, type ImportRow, readRow, type RowProblem } from './import-rows';
 import { ImportsRepository } from './imports.repository';
 import { summaryNotices } from './import-summary';
+import { type Supplement, supplementsOf } from './import-supplements';
 
 export interface ImportResult {
   dryRun: boolean;
@@ -18,8 +20,12 @@ export interface ImportResult {
   rows: number;
   /** Registered by this import (a dry run: would be). */
   created: number;
-  /** Already registered from an earlier import of the same 项目编号: left as they are. */
+  /** Already registered from an earlier import of the same 项目编号, with nothing new: left as they are. */
   unchanged: number;
+  /** Already registered rows that bring fact dates their project had not recorded (补录). */
+  supplemented: number;
+  /** Each fact such a row added (a dry run: would add), by row and column. */
+  additions: Supplement[];
   /** Rows with at least one problem: nothing of them is registered. */
   refused: number;
   problems: RowProblem[];
@@ -41,6 +47,7 @@ export class ImportsService {
     private readonly registration: RegistrationService,
     private readonly repository: ImportsRepository,
     private readonly audit: AuditService,
+    private readonly commands: ProjectCommands,
   ) {}
 
   async template(principal: Principal): Promise<Buffer> {
@@ -55,7 +62,16 @@ export class ImportsService {
     const { index, problems } = columnsOf(sheet);
     if (problems.length) {
       const rows = sheet.rows.length;
-      return { dryRun, rows, created: 0, unchanged: 0, refused: rows, problems };
+      return {
+        dryRun,
+        rows,
+        created: 0,
+        unchanged: 0,
+        supplemented: 0,
+        additions: [],
+        refused: rows,
+        problems,
+      };
     }
     const own = isBureau(principal) ? null : principal.departmentId;
     const lookup = new Map<string, string>();
@@ -95,18 +111,37 @@ export class ImportsService {
       }
     });
     const accepted = prepared.filter((x): x is { item: ImportRow; p: PreparedRegistration } => x !== null);
-    const unchanged = accepted.filter((x) => x.p.existing?.confirmed).length;
+    const there = accepted.filter((x) => x.p.existing?.confirmed);
+    const recorded = await this.repository.facts(there.map((x) => x.p.record.id));
+    const toSupplement: { projectId: string; item: ImportRow; adds: Supplement[] }[] = [];
+    let unchanged = 0;
+    for (const { item, p } of there) {
+      const { supplements, problems: found } = supplementsOf(item, recorded.get(p.record.id) ?? []);
+      report(found);
+      if (supplements.length) toSupplement.push({ projectId: p.record.id, item, adds: supplements });
+      else if (!found.length) unchanged++;
+    }
     const toCreate = accepted.filter((x) => !x.p.existing?.confirmed);
-    const answer = (created: number, extra: Partial<ImportResult> = {}): ImportResult => ({
+    const answer = (
+      created: number,
+      additions: Supplement[],
+      extra: Partial<ImportResult> = {},
+    ): ImportResult => ({
       dryRun,
       rows: sheet.rows.length,
       created,
       unchanged,
+      supplemented: new Set(additions.map((a) => a.row)).size,
+      additions: additions.sort((a, b) => a.row - b.row || a.on.localeCompare(b.on)),
       refused: refused.size,
       problems: problems.sort((a, b) => a.row - b.row),
       ...extra,
     });
-    if (dryRun) return answer(toCreate.length);
+    if (dryRun)
+      return answer(
+        toCreate.length,
+        toSupplement.flatMap((s) => s.adds),
+      );
 
     const done = await inParallel(toCreate, async ({ item, p }) => {
       try {
@@ -118,6 +153,7 @@ export class ImportsService {
       }
     });
     const created = done.filter((p): p is PreparedRegistration => p !== null);
+    const added = (await inParallel(toSupplement, (s) => this.supplement(principal, s, report))).flat();
     const overdue = await this.repository.overdue(created.map((p) => p.record.id));
     const notices = await this.repository.writeSummaries(
       summaryNotices(batchId, created, overdue, new Date()),
@@ -132,11 +168,41 @@ export class ImportsService {
         rows: sheet.rows.length,
         created: created.length,
         unchanged,
+        supplemented: new Set(added.map((a) => a.row)).size,
         refused: refused.size,
         summaryNotices: notices,
       },
     });
-    return answer(created.length, { notices, batchId });
+    return answer(created.length, added, { notices, batchId });
+  }
+
+  /**
+   * Records a row's new facts on its project in date order, as POST /projects/:id/events would (the
+   * workflow checks each); a refused one is reported on its column and ends the row's additions.
+   */
+  private async supplement(
+    principal: Principal,
+    { projectId, item, adds }: { projectId: string; item: ImportRow; adds: Supplement[] },
+    report: (found: RowProblem[]) => void,
+  ): Promise<Supplement[]> {
+    const done: Supplement[] = [];
+    for (const add of [...adds].sort((a, b) => a.on.localeCompare(b.on))) {
+      try {
+        await this.commands.run(
+          principal,
+          projectId,
+          { kind: 'record', event: { type: add.type, on: add.on } as never },
+          `import:${add.type}:${add.on}`,
+        );
+        done.push(add);
+      } catch (error) {
+        if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+        const message = error instanceof LocalizedException ? error.words('zh') : error.message;
+        report([{ row: item.row, column: add.column, problem: `补录 ${add.on} 未被接受：${message}` }]);
+        break;
+      }
+    }
+    return done;
   }
 }
 

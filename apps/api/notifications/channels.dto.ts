@@ -19,7 +19,10 @@ const mobiles = (field: string) =>
   Rule(
     field,
     (v) => Array.isArray(v) && v.length <= 20 && v.every((m) => typeof m === 'string' && MOBILE.test(m)),
-    `「${field}」须为至多 20 个 11 位手机号（如 ["13912345678"]）`,
+    {
+      zh: `「${field}」须为至多 20 个 11 位手机号（如 ["13912345678"]）`,
+      en: `${field} must be at most 20 mobile numbers of 11 digits (e.g. ["13912345678"])`,
+    },
   );
 
 /**

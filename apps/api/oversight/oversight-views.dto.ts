@@ -2,9 +2,13 @@ import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../common/page.query';
+import { bilingual } from '../common/rules';
 import { OversightScopeQuery, SummaryQuery } from './oversight.dto';
 
-const DAYS_MESSAGE = '「days」须为 1 至 366 的整数天数（days must be a whole number from 1 to 366）';
+const DAYS_MESSAGE = bilingual({
+  zh: '「days」须为 1 至 366 的整数天数',
+  en: 'days must be a whole number from 1 to 366',
+});
 
 export class OverdueHistoryQuery extends OversightScopeQuery {
   @ApiPropertyOptional({

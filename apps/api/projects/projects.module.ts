@@ -10,6 +10,6 @@ import { RegistrationService } from './registration.service';
 @Module({
   controllers: [ProjectsController, EventsController],
   providers: [ProjectsService, ProjectAuditService, RegistrationService, ProjectAccess, ProjectCommands],
-  exports: [ProjectAccess, RegistrationService],
+  exports: [ProjectAccess, RegistrationService, ProjectCommands],
 })
 export class ProjectsModule {}

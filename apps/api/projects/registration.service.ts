@@ -216,6 +216,7 @@ export class RegistrationService {
           id: record.id,
           name: record.name,
           code: prepared.code,
+          source: prepared.source,
           departmentId: record.departmentId,
           policyId: record.policyId,
           policyVersion: record.policyVersion,

@@ -9,7 +9,10 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { SsoRefusal, type SsoIdentity } from './sso-claims';
 import { SsoRepository } from './sso.repository';
 
-const UNKNOWN_ACCOUNT = '该统一身份认证账号尚未开通本系统权限，请联系管理员';
+const UNKNOWN_ACCOUNT = {
+  zh: '该统一身份认证账号尚未开通本系统权限，请联系管理员',
+  en: 'this single sign-on account has no access to this system yet; ask an administrator',
+};
 
 /**
  * Which account a provider's identity signs in as. By username; created on first sign-in only when
@@ -29,7 +32,12 @@ export class SsoAccountsService {
       const user = await this.repository.byUsername(tx, identity.username);
       if (!user) return this.create(tx, identity);
       if (user.disabled)
-        throw new SsoRefusal(403, 'disabled', '该账号已被停用，请联系管理员', identity.username);
+        throw new SsoRefusal(
+          403,
+          'disabled',
+          { zh: '该账号已被停用，请联系管理员', en: 'this account is disabled; ask an administrator' },
+          identity.username,
+        );
       return this.follow(tx, user, identity);
     });
   }
@@ -42,7 +50,10 @@ export class SsoAccountsService {
       throw new SsoRefusal(
         403,
         'username-unusable',
-        `统一身份认证平台的用户名「${username}」不符合本系统用户名规则（小写字母或数字开头，2–64 个字符），请管理员手工开通`,
+        {
+          zh: `统一身份认证平台的用户名「${username}」不符合本系统用户名规则（小写字母或数字开头，2–64 个字符），请管理员手工开通`,
+          en: `the provider's username ${username} does not fit this system's rules (2 to 64 characters starting with a lower-case letter or digit); an administrator must create the account`,
+        },
         username,
       );
     const role = identity.role ?? 'department';
@@ -116,7 +127,10 @@ export class SsoAccountsService {
       throw new SsoRefusal(
         403,
         'no-department',
-        '统一身份认证平台未提供所属部门，无法开通部门账号，请联系管理员',
+        {
+          zh: '统一身份认证平台未提供所属部门，无法开通部门账号，请联系管理员',
+          en: 'the identity provider gave no department, so no department account can be opened; ask an administrator',
+        },
         identity.username,
       );
     const department = await this.repository.department(id, tx);
@@ -124,7 +138,10 @@ export class SsoAccountsService {
       throw new SsoRefusal(
         403,
         'unknown-department',
-        `统一身份认证平台提供的部门「${id}」在本系统中不存在或已停用，请联系管理员`,
+        {
+          zh: `统一身份认证平台提供的部门「${id}」在本系统中不存在或已停用，请联系管理员`,
+          en: `the department ${id} the identity provider names does not exist here or is deactivated; ask an administrator`,
+        },
         identity.username,
       );
     return id;

@@ -13,15 +13,15 @@ export interface SsoIdentity {
   departmentId?: string | null;
 }
 
-/** Why a sign-in is refused, for the person (detail) and for the audit log (reason). */
+/** Why a sign-in is refused, for the person (detail, in Chinese and English) and for the audit log (reason). */
 export class SsoRefusal extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 502,
     readonly reason: string,
-    readonly detail: string,
+    readonly detail: { zh: string; en: string },
     readonly username?: string,
   ) {
-    super(detail);
+    super(detail.zh);
     this.name = 'SsoRefusal';
   }
 }
@@ -38,11 +38,10 @@ const values = (value: unknown): string[] =>
 export function identityFrom(claims: Record<string, unknown>, config: OidcConfig): SsoIdentity {
   const username = text(claims[config.usernameClaim]);
   if (!username)
-    throw new SsoRefusal(
-      403,
-      'no-username',
-      `统一身份认证平台未提供用户名（声明「${config.usernameClaim}」），无法对应本系统账号，请联系管理员`,
-    );
+    throw new SsoRefusal(403, 'no-username', {
+      zh: `统一身份认证平台未提供用户名（声明「${config.usernameClaim}」），无法对应本系统账号，请联系管理员`,
+      en: `the identity provider gave no username (claim ${config.usernameClaim}), so no account matches; ask an administrator`,
+    });
   const identity: SsoIdentity = {
     subject: String(claims.sub),
     username,
@@ -57,7 +56,10 @@ export function identityFrom(claims: Record<string, unknown>, config: OidcConfig
       throw new SsoRefusal(
         403,
         'no-role',
-        `统一身份认证平台未授予本系统的任何角色（声明「${config.roleClaim}」中没有已配置的值），请联系管理员`,
+        {
+          zh: `统一身份认证平台未授予本系统的任何角色（声明「${config.roleClaim}」中没有已配置的值），请联系管理员`,
+          en: `the identity provider grants no role in this system (no configured value in claim ${config.roleClaim}); ask an administrator`,
+        },
         username,
       );
     identity.role = role;

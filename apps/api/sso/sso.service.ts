@@ -18,6 +18,8 @@ export const SSO_LOGIN_TTL_MS = 10 * 60_000;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 const START_AGAIN = '请返回登录页重新发起统一身份认证登录';
+const START_AGAIN_EN = 'go back to the sign-in page and start single sign-on again';
+const again = (zh: string, en: string) => ({ zh: `${zh}，${START_AGAIN}`, en: `${en}; ${START_AGAIN_EN}` });
 
 /**
  * Single sign-on by the authorization code flow with PKCE, state and nonce. What the browser could
@@ -77,17 +79,36 @@ export class SsoService {
     const { oidc, client } = this.enabled();
     try {
       const state = new URLSearchParams(search).get('state');
-      if (!state) throw new SsoRefusal(400, 'state-missing', `回调缺少 state 参数，${START_AGAIN}`);
+      if (!state)
+        throw new SsoRefusal(
+          400,
+          'state-missing',
+          again('回调缺少 state 参数', 'the callback has no state parameter'),
+        );
       const pending = await this.repository.consume(sha256(state));
       if (!pending)
-        throw new SsoRefusal(400, 'state-unknown', `登录请求无效或已使用（state 不匹配），${START_AGAIN}`);
+        throw new SsoRefusal(
+          400,
+          'state-unknown',
+          again(
+            '登录请求无效或已使用（state 不匹配）',
+            'the sign-in request is unknown or already used (state)',
+          ),
+        );
       if (pending.expired)
-        throw new SsoRefusal(400, 'state-expired', `登录请求已超过 10 分钟，${START_AGAIN}`);
+        throw new SsoRefusal(
+          400,
+          'state-expired',
+          again('登录请求已超过 10 分钟', 'the sign-in request is more than 10 minutes old'),
+        );
       if (!browser || sha256(browser) !== pending.browserHash)
         throw new SsoRefusal(
           400,
           'browser-mismatch',
-          `登录须在发起它的同一浏览器中完成（缺少或不符的登录 Cookie），${START_AGAIN}`,
+          again(
+            '登录须在发起它的同一浏览器中完成（缺少或不符的登录 Cookie）',
+            'sign-in must finish in the browser that started it (the sign-in cookie is missing or different)',
+          ),
         );
       const configuration = await this.reach(client, address);
       const claims = await this.exchange(client, configuration, oidc, search, state, pending);
@@ -125,7 +146,11 @@ export class SsoService {
         idTokenExpected: true,
       });
       const idClaims = tokens.claims() as Record<string, unknown> | undefined;
-      if (!idClaims) throw new SsoRefusal(401, 'no-id-token', '统一身份认证平台未返回身份令牌');
+      if (!idClaims)
+        throw new SsoRefusal(401, 'no-id-token', {
+          zh: '统一身份认证平台未返回身份令牌',
+          en: 'the identity provider returned no ID token',
+        });
       // Many providers put profile claims only in userinfo; what the signed ID token says wins.
       const userInfo = configuration.serverMetadata().userinfo_endpoint
         ? await lib.fetchUserInfo(configuration, tokens.access_token, String(idClaims.sub))
@@ -143,19 +168,28 @@ export class SsoService {
       return new SsoRefusal(
         401,
         `provider:${error.error}`,
-        `统一身份认证平台未完成登录（${error.error}），${START_AGAIN}`,
+        again(
+          `统一身份认证平台未完成登录（${error.error}）`,
+          `the identity provider did not complete the sign-in (${error.error})`,
+        ),
       );
     if (error instanceof lib.ResponseBodyError)
       return new SsoRefusal(
         401,
         `token-endpoint:${error.error}`,
-        `授权码无效、已使用或已过期（${error.error}），${START_AGAIN}`,
+        again(
+          `授权码无效、已使用或已过期（${error.error}）`,
+          `the authorization code is invalid, used or expired (${error.error})`,
+        ),
       );
     if (error instanceof lib.ClientError)
       return new SsoRefusal(
         401,
         `response-invalid:${error.code ?? 'unknown'}`,
-        `统一身份认证平台的应答未通过校验（签发方、受众、nonce、签名或参数不符），${START_AGAIN}`,
+        again(
+          '统一身份认证平台的应答未通过校验（签发方、受众、nonce、签名或参数不符）',
+          "the identity provider's answer failed its checks (issuer, audience, nonce, signature or parameters)",
+        ),
       );
     return this.unreachable(error);
   }
@@ -178,8 +212,14 @@ export class SsoService {
       502,
       outside ? 'outside-issuer' : 'provider-unreachable',
       outside
-        ? '统一身份认证平台要求访问其配置地址以外的主机或跳转，已拒绝；请管理员核对 OIDC_ISSUER'
-        : '暂时无法连接统一身份认证平台，请稍后重试或使用账号密码登录',
+        ? {
+            zh: '统一身份认证平台要求访问其配置地址以外的主机或跳转，已拒绝；请管理员核对 OIDC_ISSUER',
+            en: 'the identity provider asked for a host or redirect outside its configured address; refused; an administrator should check OIDC_ISSUER',
+          }
+        : {
+            zh: '暂时无法连接统一身份认证平台，请稍后重试或使用账号密码登录',
+            en: 'the identity provider cannot be reached now; try again later or sign in with a password',
+          },
     );
   }
 
@@ -194,13 +234,7 @@ export class SsoService {
         address,
       },
     });
-    return new LocalizedException(refusal.status, (lang) =>
-      say(
-        lang,
-        refusal.detail,
-        `single sign-on was refused (${refusal.reason}); start again or sign in with a password`,
-      ),
-    );
+    return new LocalizedException(refusal.status, (lang) => say(lang, refusal.detail.zh, refusal.detail.en));
   }
 
   private enabled(): { oidc: OidcConfig; client: OidcClient } {

@@ -1,4 +1,4 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { UserEntity } from '../../../db/entities';
 import { oneTimePassword } from '../../../db/one-time-password';
@@ -10,7 +10,7 @@ import { DepartmentScope } from '../common/department-scope';
 import type { Principal } from '../common/principal';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './users.dto';
 import { AccountChanges, UsersRepository } from './users.repository';
-import { localized } from '../common/localized.exception';
+import { localized, LocalizedException } from '../common/localized.exception';
 
 const ONE_TIME_NOTE =
   '一次性密码仅在此显示一次，系统不保存明文：请通过安全渠道交给本人，首次登录后须立即修改密码';
@@ -35,8 +35,12 @@ export class UsersService {
   async create(admin: Principal, dto: CreateUserDto) {
     const departmentId = await this.departmentFor(admin, dto.role, dto.departmentId ?? null);
     if (dto.password !== undefined) {
-      const problem = passwordProblem(dto.password, dto.username, 'password');
-      if (problem) throw new UnprocessableEntityException(problem);
+      const chosen = dto.password;
+      if (passwordProblem(chosen, dto.username, 'password'))
+        throw new LocalizedException(
+          422,
+          (lang) => passwordProblem(chosen, dto.username, 'password', lang) as string,
+        );
     }
     const password = dto.password ?? oneTimePassword(dto.username);
     const passwordHash = await hashPassword(password);
@@ -91,12 +95,16 @@ export class UsersService {
         );
       const escalationRole = dto.escalationRole !== undefined ? dto.escalationRole : user.escalationRole;
       if (escalationRole === 'head' && role !== 'department')
-        throw new UnprocessableEntityException(
+        throw localized(
+          422,
           '「escalationRole」为 head（部门负责人）时账号须为部门账号（role: department）；局方领导请用 leadership',
+          'escalationRole head (the department head) needs a department account (role: department); use leadership for the bureau',
         );
       if (escalationRole === 'leadership' && role === 'department')
-        throw new UnprocessableEntityException(
+        throw localized(
+          422,
           '「escalationRole」为 leadership（局领导）时账号须为局方账号（operator 或 admin）；部门负责人请用 head',
+          'escalationRole leadership (the bureau leadership) needs a bureau account (operator or admin); use head for a department',
         );
       const changes: AccountChanges = {
         ...(dto.escalationRole !== undefined ? { escalationRole: dto.escalationRole } : {}),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
@@ -8,6 +8,7 @@ import {
 import { allowEntryProblem, AllowList } from '../../../net/address-policy';
 import { UnsafeAddressError, vetUrl } from '../../../net/guarded-request';
 import { AuditService } from '../audit/audit.service';
+import { localized, LocalizedException } from '../common/localized.exception';
 import type { Principal } from '../common/principal';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
@@ -29,8 +30,13 @@ export class WebhookAllowlistService {
 
   async replace(user: Principal, entries: string[]) {
     const cleaned = [...new Set(entries.map((e) => e.trim().toLowerCase()).filter(Boolean))].sort();
-    const problems = cleaned.map(allowEntryProblem).filter((p): p is string => p !== null);
-    if (problems.length) throw new UnprocessableEntityException(`「entries」：${problems.join('；')}`);
+    const bad = cleaned.filter((e) => allowEntryProblem(e) !== null);
+    if (bad.length)
+      throw new LocalizedException(422, (lang) =>
+        lang === 'en'
+          ? `entries: ${bad.map((e) => allowEntryProblem(e, 'en')).join('; ')}`
+          : `「entries」：${bad.map((e) => allowEntryProblem(e)).join('；')}`,
+      );
     await this.dataSource.transaction(async (tx) => {
       const before = await webhookAllowEntries(tx);
       await replaceWebhookAllowEntries(tx, cleaned, user.id);
@@ -57,9 +63,13 @@ export class WebhookAllowlistService {
       await vetUrl(url, allow);
     } catch (error) {
       if (error instanceof UnsafeAddressError)
-        throw new UnprocessableEntityException(`「${field}」${error.message}`);
+        throw localized(422, `「${field}」${error.message}`, `${field}: ${error.english}`);
       if ((error as NodeJS.ErrnoException).code?.startsWith('E'))
-        throw new UnprocessableEntityException(`「${field}」的主机名无法解析，请检查地址`);
+        throw localized(
+          422,
+          `「${field}」的主机名无法解析，请检查地址`,
+          `${field}: the host name does not resolve; check the address`,
+        );
       throw error;
     }
   }

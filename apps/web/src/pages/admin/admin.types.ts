@@ -98,6 +98,8 @@ export interface ImportResult {
   rows: number;
   created: number;
   unchanged: number;
+  /** Rows of projects already imported that bring fact dates not recorded yet (补录). */
+  supplemented: number;
   refused: number;
   problems: ImportProblem[];
 }

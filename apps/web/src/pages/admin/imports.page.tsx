@@ -80,7 +80,8 @@ export function ImportsPage() {
             showIcon
             message={
               committed
-                ? `已导入：新建 ${committed.created} 个项目，${committed.unchanged} 个已存在未变动，${committed.refused} 行被跳过`
+                ? `已导入：新建 ${committed.created} 个项目，${committed.unchanged} 个已存在未变动，` +
+                  `${committed.supplemented ? `${committed.supplemented} 个补录了新的事实日期，` : ''}${committed.refused} 行被跳过`
                 : `检查完成（尚未导入）：${shown.rows} 行中 ${shown.refused} 行有问题`
             }
             style={{ marginBottom: 16 }}
@@ -92,6 +93,7 @@ export function ImportsPage() {
               value={committed ? committed.created : accepted}
             />
             <Statistic title="已存在" value={shown.unchanged} />
+            {shown.supplemented > 0 && <Statistic title="补录" value={shown.supplemented} />}
             <Statistic title="有问题" value={shown.refused} />
           </Space>
           {shown.problems.length > 0 && (
