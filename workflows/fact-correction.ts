@@ -57,7 +57,8 @@ function validate(host: CorrectionHost, input: CorrectFactInput): void {
     correctionOf(input),
     WorkingCalendar.standard(host.state.last?.notices ?? []),
   );
-  if (reason) throw new Error(reason);
+  // The English travels as the failure's detail, so the API can answer in the reader's language.
+  if (reason) throw ApplicationFailure.nonRetryable(reason.zh, 'CorrectionRefused', { en: reason.en });
 }
 
 async function apply(host: CorrectionHost, input: CorrectFactInput): Promise<UpdateResult> {

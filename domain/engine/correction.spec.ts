@@ -18,13 +18,22 @@ describe('correctionRefusal', () => {
 
   it('refuses withdrawing a fact another one depends on, in Chinese with the engine reason', () => {
     const reason = correctionRefusal(pack, { project, events, asOf: '2025-06-01' }, 0, { kind: 'withdraw' });
-    expect(reason).toMatch(/^撤回「签订合同」（2025-03-03）后事实记录前后矛盾，未予更正：「合同备案」/);
+    expect(reason?.zh).toMatch(/^撤回「签订合同」（2025-03-03）后事实记录前后矛盾，未予更正：「合同备案」/);
+    expect(reason?.en).toMatch(
+      /^withdrawing contract\.signed \(2025-03-03\) would contradict the record, so it is not made: contract\.filed \(2025-03-05\)/,
+    );
   });
 
   it('refuses a date after the dependent fact, and a date in the future', () => {
     const input = { project, events, asOf: '2025-06-01' };
-    expect(correctionRefusal(pack, input, 0, { kind: 'date', on: '2025-03-10' })).toMatch(/合同备案/);
-    expect(correctionRefusal(pack, input, 0, { kind: 'date', on: '2025-07-01' })).toMatch(/未来/);
+    expect(correctionRefusal(pack, input, 0, { kind: 'date', on: '2025-03-10' })).toMatchObject({
+      zh: expect.stringMatching(/合同备案/),
+      en: expect.stringMatching(/^moving contract\.signed from 2025-03-03 to 2025-03-10 .*contract\.filed/),
+    });
+    expect(correctionRefusal(pack, input, 0, { kind: 'date', on: '2025-07-01' })).toMatchObject({
+      zh: expect.stringMatching(/未来/),
+      en: expect.stringMatching(/in the future/),
+    });
   });
 });
 

@@ -5,6 +5,7 @@
 import { IsoDate, WorkingCalendar } from '../calendar';
 import type { PolicyPack } from '../policies/types';
 import { evaluate } from './evaluate';
+import { eventTitle, renderRefusal } from '../i18n/refusals';
 import { EVENT_LABELS } from './labels';
 import type { EvaluationResult, Obligation, ProjectAttributes, ProjectEvent } from './types';
 
@@ -22,6 +23,12 @@ export function correctedEvents<T extends { on: IsoDate }>(
 
 const label = (e: ProjectEvent) => EVENT_LABELS[e.type] ?? e.type;
 
+/** Why a correction is refused, in both languages: Chinese by default, English on request. */
+export interface CorrectionRefusal {
+  zh: string;
+  en: string;
+}
+
 /**
  * Why the engine refuses the corrected history, in Chinese with the engine's own reason, or null. Only
  * refusals the correction causes count: a fact the engine already refused before stays as it was.
@@ -32,13 +39,19 @@ export function correctionRefusal(
   index: number,
   correction: FactCorrection,
   cal: WorkingCalendar = WorkingCalendar.standard(),
-): string | null {
+): CorrectionRefusal | null {
   const target = input.events[index];
-  if (!target) return `没有第 ${index} 条事实，无法更正（no fact ${index}）`;
+  if (!target) return { zh: `没有第 ${index} 条事实，无法更正`, en: `there is no fact ${index} to correct` };
   if (correction.kind === 'date' && correction.on > input.asOf)
-    return `更正后的日期 ${correction.on} 晚于今天 ${input.asOf}，事实不能发生在未来`;
+    return {
+      zh: `更正后的日期 ${correction.on} 晚于今天 ${input.asOf}，事实不能发生在未来`,
+      en: `the corrected date ${correction.on} is after today (${input.asOf}): a fact cannot happen in the future`,
+    };
   if (correction.kind === 'date' && correction.on === target.on)
-    return `「${label(target)}」的日期已是 ${target.on}，无需更正`;
+    return {
+      zh: `「${label(target)}」的日期已是 ${target.on}，无需更正`,
+      en: `${eventTitle(target.type, 'en')} is already dated ${target.on}: nothing to correct`,
+    };
   const before = evaluate(pack, { ...input, events: [...input.events] }, cal);
   const wasRefused = new Set(before.rejected.map((r) => input.events[r.event]));
   const events = correctedEvents(input.events, index, correction);
@@ -46,17 +59,29 @@ export function correctionRefusal(
   try {
     after = evaluate(pack, { ...input, events }, cal);
   } catch (error) {
-    return `更正后无法计算期限：${(error as Error).message}`;
+    const message = (error as Error).message;
+    return {
+      zh: `更正后无法计算期限：${message}`,
+      en: `the deadlines cannot be computed after the correction: ${message}`,
+    };
   }
   const original = (i: number) => (correction.kind === 'withdraw' && i >= index ? i + 1 : i);
   const caused = after.rejected.find((r) => !wasRefused.has(input.events[original(r.event)]));
   if (!caused) return null;
-  const what =
-    correction.kind === 'withdraw'
-      ? `撤回「${label(target)}」（${target.on}）`
-      : `将「${label(target)}」的日期由 ${target.on} 更正为 ${correction.on}`;
   const refused = events[caused.event] as ProjectEvent;
-  return `${what}后事实记录前后矛盾，未予更正：「${label(refused)}」（${refused.on}）将不成立——${caused.reason}`;
+  const was = eventTitle(target.type, 'en');
+  return {
+    zh: `${
+      correction.kind === 'withdraw'
+        ? `撤回「${label(target)}」（${target.on}）`
+        : `将「${label(target)}」的日期由 ${target.on} 更正为 ${correction.on}`
+    }后事实记录前后矛盾，未予更正：「${label(refused)}」（${refused.on}）将不成立——${caused.reason}`,
+    en: `${
+      correction.kind === 'withdraw'
+        ? `withdrawing ${was} (${target.on})`
+        : `moving ${was} from ${target.on} to ${correction.on}`
+    } would contradict the record, so it is not made: ${eventTitle(refused.type, 'en')} (${refused.on}) would no longer hold — ${renderRefusal(caused, 'en')}`,
+  };
 }
 
 /**

@@ -16,6 +16,12 @@ export {
   type WakeupKind,
 } from './schedule';
 export { daysRecordedLate, LATE_RECORDING_DAYS } from './late-recording';
-export { correctedEvents, correctionRefusal, noticeWasWrong, type FactCorrection } from './correction';
+export {
+  correctedEvents,
+  correctionRefusal,
+  noticeWasWrong,
+  type CorrectionRefusal,
+  type FactCorrection,
+} from './correction';
 export { reachAfter, tierDays, tierWakeups, workingDaysOverdue, type EscalationReach } from './escalation';
 export { noticeResolution, OVERDUE_KINDS, type NoticeClaim, type Resolution } from './resolution';

@@ -188,6 +188,17 @@ it('an administrator corrects directly; a correction the engine refuses is 422 i
     .send({ kind: 'withdraw', reason: '误录' })
     .expect(422);
   expect(refused.body.detail).toMatch(/^撤回「签订合同」.*未予更正：「合同备案」/);
+  const english = await system
+    .http()
+    .post(`/api/v1/projects/${id}/facts/0/correct`)
+    .set(await as('admin'))
+    .set('Accept-Language', 'en')
+    .send({ kind: 'withdraw', reason: '误录' })
+    .expect(422);
+  expect(english.body.detail).toMatch(
+    /^withdrawing contract\.signed \(\d{4}-\d{2}-\d{2}\) would contradict the record.*contract\.filed/,
+  );
+  expect(english.body.detail).not.toMatch(/[\u4e00-\u9fff]/);
   const after = await detail(id);
   expect(after.facts).toEqual(before.facts);
   expect(after.obligations).toEqual(before.obligations);

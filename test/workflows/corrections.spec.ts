@@ -98,7 +98,11 @@ it('a signing date typed wrong is corrected: the filing moves, the overdue notic
         args: [{ ...input, correctionId: 'c-2', kind: 'withdraw', on: undefined }],
       }),
     ).rejects.toMatchObject({
-      cause: { message: expect.stringMatching(/^撤回「签订合同」.*未予更正：「合同备案」/) },
+      cause: {
+        type: 'CorrectionRefused',
+        message: expect.stringMatching(/^撤回「签订合同」.*未予更正：「合同备案」/),
+        details: [{ en: expect.stringMatching(/^withdrawing contract\.signed .* contract\.filed/) }],
+      },
     });
     await expect(
       handle.executeUpdate(correctFactUpdate, {

@@ -1,5 +1,10 @@
-import { ForbiddenException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ApplicationFailure,
+  Client,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { FactCorrectionEntity, FactEntity } from '../../../db/entities';
 import {
@@ -19,7 +24,7 @@ import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { ListCorrectionsQuery, RequestCorrectionDto } from './corrections.dto';
 import { CorrectionsRepository } from './corrections.repository';
-import { localized } from '../common/localized.exception';
+import { localized, LocalizedException } from '../common/localized.exception';
 
 type Decision = 'approve' | 'refuse';
 
@@ -94,7 +99,7 @@ export class CorrectionsService {
           correction,
         )
       : null;
-    if (refused) throw new UnprocessableEntityException(refused);
+    if (refused) throw localized(422, refused.zh, refused.en);
     const before = factView(fact);
     const row = await this.repository.insert({
       id: randomUUID(),
@@ -134,8 +139,8 @@ export class CorrectionsService {
       return await this.apply(principal, row, '管理员直接更正');
     } catch (error) {
       // Nothing pending is left behind a refused direct correction: the project stays as it was.
-      if (error instanceof UnprocessableEntityException)
-        await this.repository.decide(row.id, 'refused', principal.id, error.message);
+      if (error instanceof LocalizedException && error.getStatus() === 422)
+        await this.repository.decide(row.id, 'refused', principal.id, error.words('zh'));
       throw error;
     }
   }
@@ -166,7 +171,7 @@ export class CorrectionsService {
       );
     // Another department's request is hidden exactly as its project is.
     await this.access.visible(principal, row.projectId);
-    const forbidden = async (why: string) => {
+    const forbidden = async (why: string, english: string) => {
       await this.audit.append({
         actorId: principal.id,
         actorRole: principal.role,
@@ -174,10 +179,18 @@ export class CorrectionsService {
         projectId: row.projectId,
         details: { correctionId: id, decision, reason: why },
       });
-      return new ForbiddenException(why);
+      return localized(403, why, english);
     };
-    if (!isBureau(principal)) throw await forbidden('更正申请须由局方（operator、admin）审批，部门不能审批');
-    if (row.requestedBy === principal.id) throw await forbidden('不能审批自己提出的更正申请');
+    if (!isBureau(principal))
+      throw await forbidden(
+        '更正申请须由局方（operator、admin）审批，部门不能审批',
+        'a correction is decided by the bureau (operator, admin), not by a department',
+      );
+    if (row.requestedBy === principal.id)
+      throw await forbidden(
+        '不能审批自己提出的更正申请',
+        'you cannot decide a correction you asked for yourself',
+      );
     if (row.status !== 'pending')
       throw localized(
         409,
@@ -228,6 +241,7 @@ export class CorrectionsService {
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
         const why = error.cause?.message ?? error.message;
+        const english = englishOf(error.cause) ?? why;
         await this.audit.append({
           actorId: principal.id,
           actorRole: principal.role,
@@ -235,7 +249,7 @@ export class CorrectionsService {
           projectId: row.projectId,
           details: { correctionId: row.id, reason: why },
         });
-        throw new UnprocessableEntityException(why);
+        throw localized(422, why, english);
       }
       if (error instanceof WorkflowNotFoundError)
         throw localized(
@@ -283,4 +297,11 @@ export class CorrectionsService {
       obligations: result.obligations,
     };
   }
+}
+
+/** The English the workflow's validator sent beside its Chinese reason, if it did. */
+function englishOf(cause: unknown): string | null {
+  if (!(cause instanceof ApplicationFailure) || cause.type !== 'CorrectionRefused') return null;
+  const detail = cause.details?.[0] as { en?: unknown } | undefined;
+  return typeof detail?.en === 'string' ? detail.en : null;
 }

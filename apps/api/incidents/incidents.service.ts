@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { Gauge } from 'prom-client';
 import { retryIncidentUpdate } from '../../../workflows/messages';
@@ -80,7 +80,7 @@ export class IncidentsService {
         `没有编号为 ${id} 的待处理故障，请核对（GET /oversight/incidents 可列出）`,
         `no open incident ${id}`,
       );
-    const refused = async (reason: string) => {
+    const refused = async (reason: string, english: string) => {
       await this.audit.append({
         actorId: principal.id,
         actorRole: principal.role,
@@ -88,7 +88,7 @@ export class IncidentsService {
         projectId: incident.projectId,
         details: { incidentId: id, reason },
       });
-      return new ConflictException(reason);
+      return localized(409, reason, english);
     };
     try {
       await this.temporal.workflow
@@ -96,10 +96,21 @@ export class IncidentsService {
         .executeUpdate(retryIncidentUpdate, { args: [{ actor: actorOf(principal), incidentId: id }] });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
-        throw await refused(error.cause?.message ?? error.message);
+        const reason = error.cause?.message ?? error.message;
+        // The workflow words its refusal in Chinese; its type says which one it is.
+        const type = (error.cause as { type?: string } | undefined)?.type;
+        throw await refused(
+          reason,
+          type === 'NoSuchIncident'
+            ? `the project has no open incident ${id} (it may have been retried or resolved already)`
+            : reason,
+        );
       }
       if (error instanceof WorkflowNotFoundError) {
-        throw await refused(`故障 ${id} 所属的流程已不在运行，无法重试`);
+        throw await refused(
+          `故障 ${id} 所属的流程已不在运行，无法重试`,
+          `the workflow of incident ${id} no longer runs: it cannot be retried`,
+        );
       }
       throw error;
     }
