@@ -47,6 +47,7 @@ it('previews which projects and obligations a holiday notice moves, and changes 
       key: 'self-evaluation',
       title: before.title,
       basis: before.basis,
+      basisText: '《武汉市政务信息化项目建设管理办法》第二十二条',
       before: { opensOn: before.opensOn, dueOn: before.dueOn },
       after: { opensOn: before.opensOn, dueOn: expected },
     });
