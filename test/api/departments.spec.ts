@@ -25,9 +25,9 @@ it('creates a department with its contacts, lists it and audits the creation', a
     .http()
     .post('/api/v1/departments')
     .set(await as('admin'))
-    .send({ code: id, name: '市自然资源和规划局', contacts })
+    .send({ code: id, name: '市林业局', contacts })
     .expect(201);
-  expect(created.body).toMatchObject({ code: id, name: '市自然资源和规划局', active: true, contacts });
+  expect(created.body).toMatchObject({ code: id, name: '市林业局', active: true, contacts });
   const list = await system
     .http()
     .get('/api/v1/departments')

@@ -89,9 +89,14 @@ it('records the fact dates rows gained since their import, reports each by row a
   ]);
   expect(after[codes[1]!]).toEqual(before[codes[1]!]);
   expect(after[codes[2]!]).toEqual(before[codes[2]!]);
-  const audit = await system.dataSource
-    .getRepository(AuditEntryEntity)
-    .find({ where: { action: In(['fact.contract.filed', 'fact.construction.completed']) } });
+  // Other files share the database: only this file's projects' entries count.
+  const mine = await system.dataSource.getRepository(ProjectEntity).findBy({ code: In(codes) });
+  const audit = await system.dataSource.getRepository(AuditEntryEntity).find({
+    where: {
+      action: In(['fact.contract.filed', 'fact.construction.completed']),
+      projectId: In(mine.map((p) => p.id)),
+    },
+  });
   expect(audit.map((a) => a.actorRole)).toEqual(['operator', 'operator']);
 
   const again = await upload(file, false);

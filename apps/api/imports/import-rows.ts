@@ -21,8 +21,19 @@ export interface ImportRow {
   eventColumns: string[];
 }
 
-/** Departments by id and by name, so either can be written. */
-export type DepartmentLookup = Map<string, string>;
+/** Departments by id and by name, so either can be written; a name two departments share maps to both. */
+export type DepartmentLookup = Map<string, string[]>;
+
+export function departmentLookup(departments: { id: string; name: string }[]): DepartmentLookup {
+  const lookup: DepartmentLookup = new Map(departments.map((d) => [d.id, [d.id]]));
+  const codes = new Set(departments.map((d) => d.id));
+  for (const d of departments) {
+    // A code always names its own department, even where it is also some other department's name.
+    if (codes.has(d.name)) continue;
+    lookup.set(d.name, [...(lookup.get(d.name) ?? []), d.id]);
+  }
+  return lookup;
+}
 
 /** Which column holds which header; a required one missing is a problem of the whole file (row 1). */
 export function columnsOf(sheet: Sheet): { index: Map<string, number>; problems: RowProblem[] } {
@@ -88,8 +99,11 @@ export function readRow(
   const name = text('项目名称', 200);
   if (name === undefined) fail('项目名称', '「项目名称」不能为空');
   const departmentText = text('部门', 200);
-  const departmentId = departmentText === undefined ? undefined : departments.get(departmentText);
-  if (departmentText !== undefined && departmentId === undefined) {
+  const candidates = departmentText === undefined ? [] : (departments.get(departmentText) ?? []);
+  const departmentId = candidates.length === 1 ? candidates[0] : undefined;
+  if (candidates.length > 1) {
+    fail('部门', `部门名称「${departmentText}」对应多个部门（${candidates.join('、')}），请改填部门编号`);
+  } else if (departmentText !== undefined && departmentId === undefined) {
     fail('部门', `部门「${departmentText}」不存在或不在您的权限范围内，请填写部门编号或全称`);
   } else if (departmentText === undefined && ownDepartment === null) {
     fail('部门', '「部门」不能为空：局方人员导入须注明每个项目的部门');

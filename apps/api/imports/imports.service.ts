@@ -9,7 +9,7 @@ import { RegistrationService } from '../projects/registration.service';
 import { rejectionsOf, type PreparedRegistration } from '../projects/registration.types';
 import { readSheet } from './import-file';
 import { buildTemplate } from './import-template';
-import { columnsOf, type ImportRow, readRow, type RowProblem } from './import-rows';
+import { columnsOf, departmentLookup, type ImportRow, readRow, type RowProblem } from './import-rows';
 import { ImportsRepository } from './imports.repository';
 import { summaryNotices } from './import-summary';
 import { type Supplement, supplementsOf } from './import-supplements';
@@ -74,8 +74,7 @@ export class ImportsService {
       };
     }
     const own = isBureau(principal) ? null : principal.departmentId;
-    const lookup = new Map<string, string>();
-    for (const d of await this.repository.departments(null)) lookup.set(d.id, d.id).set(d.name, d.id);
+    const lookup = departmentLookup(await this.repository.departments(null));
 
     const batchId = randomUUID();
     const refused = new Set<number>();
