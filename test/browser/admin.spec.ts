@@ -43,7 +43,10 @@ it('creates a department and an account, showing its one-time password once', as
   await page.getByLabel('部门名称').fill(`浏览器测试局${tag}`);
   await page.getByRole('button', { name: /^保\s*存$/ }).click();
   await page.getByText(`已创建部门「浏览器测试局${tag}」`).waitFor();
+  // Other files' departments share the database: the new one is found by searching, as a person would.
+  await page.getByLabel('搜索部门（编号或名称）').fill(`浏览器测试局${tag}`);
   await page.getByRole('cell', { name: `dept-ui${tag}`, exact: true }).waitFor();
+  expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
   await screenshot(page, 'admin-departments');
   await axeCheck(page);
 
@@ -61,6 +64,7 @@ it('creates a department and an account, showing its one-time password once', as
   await screenshot(page, 'admin-one-time-password');
   await axeCheck(page);
   await page.getByRole('button', { name: '我已记下' }).click();
+  await page.getByLabel('搜索账号（登录名、名字或部门）').fill(`dept-ui${tag}`);
   await page.getByRole('cell', { name: `ui.${tag}`, exact: true }).waitFor();
   const users = await system
     .http()

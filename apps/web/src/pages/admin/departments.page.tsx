@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Modal, Space, Switch, Table, Tag, Typ
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../../api/client';
+import { useListSearch } from '../../components/list-search';
 import { adminApi } from './admin.api';
 import type { Contact, Department } from './admin.types';
 import { ContactsField } from './contacts.field';
@@ -10,6 +11,8 @@ interface EditState {
   mode: 'create' | 'edit';
   department?: Department;
 }
+
+const departmentText = (d: Department) => `${d.code} ${d.name}`;
 
 /** Departments: create, rename, keep contacts, deactivate (its projects stay visible) and reactivate. */
 export function DepartmentsPage() {
@@ -20,6 +23,7 @@ export function DepartmentsPage() {
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [form] = Form.useForm<{ code: string; name: string; contacts: Contact[] }>();
+  const { shown, box } = useListSearch(items, departmentText, '搜索部门（编号或名称）');
 
   const reload = useCallback(() => {
     adminApi.departments().then(
@@ -140,7 +144,8 @@ export function DepartmentsPage() {
           style={{ marginBottom: 16 }}
         />
       )}
-      <Table rowKey="code" columns={columns} dataSource={items} pagination={{ pageSize: 20 }} />
+      {box}
+      <Table rowKey="code" columns={columns} dataSource={shown} pagination={{ pageSize: 20 }} />
       <Modal
         title={editing?.mode === 'create' ? '新建部门' : '编辑部门'}
         open={editing !== null}

@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
+import { useListSearch } from '../../components/list-search';
 import { adminApi, type AccountInput } from './admin.api';
 import type { Account, Department, OneTimePassword, Role } from './admin.types';
 
@@ -25,9 +26,12 @@ export const ROLE_TITLES: Record<Role, string> = {
   admin: '管理员',
 };
 
+const accountText = (a: Account) => `${a.username} ${a.displayName} ${a.departmentId ?? ''}`;
+
 /** Accounts: role, department, phone, e-mail, disable; a one-time password is shown once, here only. */
 export function UsersPage() {
   const [items, setItems] = useState<Account[]>([]);
+  const { shown, box } = useListSearch(items, accountText, '搜索账号（登录名、名字或部门）');
   const [departments, setDepartments] = useState<Department[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -194,10 +198,11 @@ export function UsersPage() {
           style={{ marginBottom: 16 }}
         />
       )}
+      {box}
       <Table
         rowKey="username"
         columns={columns}
-        dataSource={items}
+        dataSource={shown}
         pagination={{ pageSize: 20 }}
         scroll={{ x: true }}
       />
