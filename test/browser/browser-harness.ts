@@ -92,6 +92,9 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
 /** Picks an option of an Ant Design Select by its label (its listbox is rendered apart from the field). */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
+  // A long list (hundreds of departments) renders only what is in view: typing narrows it, as a person
+  // would; a select without search ignores the keys.
+  await page.keyboard.type(option);
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
     .first()

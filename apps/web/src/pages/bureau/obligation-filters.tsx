@@ -23,6 +23,8 @@ export function ObligationFilters(props: {
         aria-label="部门"
         placeholder="全部部门"
         allowClear
+        showSearch
+        optionFilterProp="label"
         style={{ width: 240 }}
         value={props.value.department}
         onChange={(v: string | undefined) => set({ department: v })}

@@ -108,7 +108,11 @@ export function ProjectRegisterPage() {
               name="departmentId"
               rules={[{ required: true, message: '请选择项目所属部门' }]}
             >
-              <Select options={departments.map((d) => ({ value: d.code, label: d.name }))} />
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={departments.map((d) => ({ value: d.code, label: d.name }))}
+              />
             </Form.Item>
           )}
           <Form.Item

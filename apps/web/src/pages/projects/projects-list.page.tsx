@@ -106,6 +106,8 @@ export function ProjectsListPage() {
               aria-label="按部门筛选"
               placeholder="全部部门"
               allowClear
+              showSearch
+              optionFilterProp="label"
               style={{ width: 220 }}
               value={filters.department}
               onChange={(department?: string) => filter({ department })}
