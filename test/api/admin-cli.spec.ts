@@ -3,11 +3,11 @@
  * install: the first administrator with a one-time password, refused twice, a password from stdin
  * checked by the same rules, a reset that revokes tokens, all audited as `cli` without the password.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AuditEntryEntity } from '../../db/entities';
 import { useSystem } from './api-harness';
+import { run } from './child-process';
 
 const system = useSystem();
 const ROOT = join(__dirname, '..', '..');
@@ -15,22 +15,10 @@ const login = (username: string, password: string) =>
   system.http().post('/api/v1/auth/login').send({ username, password });
 
 function admin(args: string[], input = '', env: NodeJS.ProcessEnv = process.env) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [join(ROOT, 'apps/cli/admin.ts'), ...args],
-      {
-        cwd: ROOT,
-        env,
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+  return run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'apps/cli/admin.ts'), ...args], {
+    cwd: ROOT,
+    env,
+    input,
   });
 }
 const oneTime = (stdout: string) => /一次性密码[^：]*：(\S+)/.exec(stdout)?.[1] as string;

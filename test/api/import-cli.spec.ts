@@ -3,7 +3,6 @@
  * listening on a port, a dry run reporting the problems by row and column in Chinese with its progress,
  * then --commit registering the accepted rows, and a second --commit changing nothing.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { join } from 'node:path';
 import { In } from 'typeorm';
 import { AuditEntryEntity, FactEntity, NotificationEntity, ProjectEntity } from '../../db/entities';
 import { PASSWORD, useSystem } from './api-harness';
+import { run } from './child-process';
 import { csvText, day, generatedProject, type ImportCells, workbook } from './import-workbooks';
 
 const system = useSystem();
@@ -28,21 +28,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function importCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [join(ROOT, 'apps/cli/import.ts'), ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, DK_USERNAME: 'operator', DK_PASSWORD: PASSWORD, DK_API: api, ...env },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'apps/cli/import.ts'), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, DK_USERNAME: 'operator', DK_PASSWORD: PASSWORD, DK_API: api, ...env },
   });
 }
 

@@ -3,7 +3,6 @@
  * is read from README.md and run with bash against the API listening on a port, with the workbook the
  * administrator would have filled in. If a step in the README is wrong, this fails.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { UserEntity, DepartmentEntity, ProjectEntity } from '../../db/entities';
 import { useSystem } from './api-harness';
+import { run } from './child-process';
 import { generatedProject, HEADERS, workbook } from './import-workbooks';
 
 const system = useSystem();
@@ -28,20 +28,7 @@ function walkthrough(): string {
 }
 
 function bash(script: string, env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
-      cwd: dir,
-      env,
-      // Not a socket on stdin: bash would take itself for an ssh session and read the system bashrc.
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return run('bash', ['-euo', 'pipefail', '-c', script], { cwd: dir, env });
 }
 
 it("follows the README's steps: first administrator, sign-in, a department, an account, the template, a dry run and an import, the list", async () => {
