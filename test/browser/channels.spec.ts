@@ -35,7 +35,7 @@ it('saves a DingTalk robot and SMS, showing the URL masked and the secret only a
   await page.getByLabel('钉钉加签密钥（SEC 开头）').fill('SECui-secret-0001');
   await page.getByLabel('启用钉钉机器人').click();
   await page.getByRole('button', { name: '保存通知渠道' }).click();
-  await page.getByText('「dingtalkUrl」接收地址指向内网或保留地址').waitFor();
+  await page.getByText('「钉钉机器人 Webhook 地址」接收地址指向内网或保留地址').waitFor();
 
   await page.getByLabel('钉钉机器人 Webhook 地址').fill('https://8.8.8.8/robot/send?access_token=ui-token-1');
   await page.getByLabel('短信服务商').click();

@@ -82,9 +82,10 @@ it('makes an account created with an initial password change it, then opens the 
   await page.getByLabel('新密码', { exact: true }).fill('short');
   await page.getByLabel('确认新密码').fill('short');
   await page.getByRole('button', { name: /修改密码并进入/ }).click();
+  // The field is named by its label on the form, not by its JSON name.
   await page
     .getByRole('alert')
-    .filter({ hasText: /至少需要/ })
+    .filter({ hasText: /「新密码」至少需要/ })
     .waitFor();
   await screenshot(page, 'change-password-refused');
   await axeCheck(page);

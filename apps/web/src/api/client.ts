@@ -1,3 +1,4 @@
+import { withFieldLabels } from './field-labels';
 import { getSession, setSession } from '../auth/session';
 
 /** An API error as the person should read it: the problem's Chinese title and detail. */
@@ -42,7 +43,7 @@ async function problemOf(res: Response): Promise<ApiError> {
     // Not JSON (a proxy's page): the status alone is still worth showing.
   }
   const title = typeof body.title === 'string' ? body.title : `请求失败（HTTP ${res.status}）`;
-  const detail = typeof body.detail === 'string' ? body.detail : undefined;
+  const detail = typeof body.detail === 'string' ? withFieldLabels(body.detail) : undefined;
   return new ApiError(res.status, title, detail, body);
 }
 
