@@ -71,11 +71,11 @@ it('delivers an overdue notice to the department webhook and inbox, unread first
     ]);
     // Other tests' dept-a notices may be delivered in the same pass; this one arrives exactly once.
     expect(ok.calls.filter((k) => k === idempotencyKeyOf({ dedupeKey: row.dedupe_key }))).toHaveLength(1);
-    expect(notice).toMatchObject({
-      kind: 'overdue-notice',
-      read: false,
-      deliveries: [{ channel: 'webhook', status: 'sent', attempts: 1 }],
-    });
+    expect(notice).toMatchObject({ kind: 'overdue-notice', read: false });
+    // Bureau staff other files created may be e-mailed the same notice; the department's webhook is this test's.
+    expect(notice.deliveries.filter((d: { channel: string }) => d.channel === 'webhook')).toMatchObject([
+      { channel: 'webhook', status: 'sent', attempts: 1 },
+    ]);
     expect(notice.message).toContain('合同备案');
     await system.http().post(`/api/v1/inbox/${notice.id}/read`).set(dept).expect(204);
     const reads = await system.dataSource.query(
