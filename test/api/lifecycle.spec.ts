@@ -111,9 +111,13 @@ beforeAll(async () => {
     .expect(200);
 });
 
-afterAll(async () => {
-  // Later files share the database: an operator with an e-mail would get every bureau notice they send.
+// Later files share the database: an operator with an e-mail would get every bureau notice they send.
+// (afterEach: by afterAll the harness has closed the database.)
+afterEach(async () => {
   await system.dataSource.getRepository(UserEntity).update({ id: `user-lc-op-${tag}` }, { email: null });
+});
+
+afterAll(async () => {
   await robot.close();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
