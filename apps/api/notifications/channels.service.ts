@@ -48,7 +48,7 @@ const POSTING = [
   },
 ] as const;
 
-const SECRETS = ['webhookSecret', 'dingtalkSecret', 'feishuSecret'] as const;
+const SECRETS = POSTING.flatMap((p) => (p.secret ? [p.secret] : []));
 
 /**
  * Where a department's reminders go. Secrets are write-only and so are the robots' URLs (the token or

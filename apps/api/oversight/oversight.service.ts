@@ -47,14 +47,15 @@ export interface OverdueItem {
 
 /** An obligation row as the oversight lists answer it, department and regulation by name. */
 export function obligationItem(r: OverdueRow, names: Map<string, string>) {
+  const pack = findPolicy(r.policy_id);
   return {
     projectId: r.project_id,
     projectName: r.name,
     departmentId: r.department_id,
     departmentName: names.get(r.department_id) ?? r.department_id,
     policyId: r.policy_id,
-    regulation: findPolicy(r.policy_id)?.name ?? r.policy_id,
-    jurisdiction: findPolicy(r.policy_id)?.jurisdiction ?? r.policy_id,
+    regulation: pack?.name ?? r.policy_id,
+    jurisdiction: pack?.jurisdiction ?? r.policy_id,
     obligation: r.key,
     title: r.title,
     dueOn: r.due_on,

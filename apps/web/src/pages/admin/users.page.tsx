@@ -111,7 +111,7 @@ export function UsersPage() {
 
   const columns: ColumnsType<Account> = [
     { title: '用户名', dataIndex: 'username' },
-    { title: '姓名', dataIndex: 'displayName' },
+    { title: '姓名', dataIndex: 'displayName', width: 120 },
     { title: '角色', dataIndex: 'role', width: 110, render: (r: Role) => ROLE_TITLES[r] ?? r },
     { title: '部门', dataIndex: 'departmentId', render: departmentName },
     { title: '电话', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },

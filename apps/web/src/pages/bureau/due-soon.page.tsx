@@ -1,8 +1,8 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Table } from 'antd';
+import { Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { download, errorText, get } from '../../api/client';
+import { get } from '../../api/client';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { LightTag } from '../../components/status-tag';
@@ -13,9 +13,15 @@ interface DueSoonItem extends ObligationRow {
   daysLeft: number;
 }
 
+/** The list's filters from the address: days overdue mean nothing for what is not yet due. */
+function dueSoonFilters(search: URLSearchParams) {
+  const f = filtersOf(search);
+  delete f.minDaysOverdue;
+  return f;
+}
+
 /** Open obligations in the yellow window, soonest first. */
 export function DueSoonPage() {
-  const { message } = App.useApp();
   const [search, setSearch] = useSearchParams();
   const filters = filtersOf(search);
   const key = search.toString();
@@ -24,10 +30,8 @@ export function DueSoonPage() {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => setPage(1), [key]);
   useEffect(() => {
-    const f = filtersOf(new URLSearchParams(key));
-    delete f.minDaysOverdue;
     get<{ total: number; yellowDays: number; items: DueSoonItem[] }>('/oversight/due-soon', {
-      ...searchOf(f),
+      ...searchOf(dueSoonFilters(new URLSearchParams(key))),
       page,
       pageSize: 20,
     }).then((d) => {
@@ -35,31 +39,17 @@ export function DueSoonPage() {
       setError(null);
     }, setError);
   }, [key, page]);
-  const exportAs = async (kind: 'xlsx' | 'csv') => {
-    const f = { ...filters };
-    delete f.minDaysOverdue;
-    try {
-      const name = await download(`/oversight/due-soon/export.${kind}`, searchOf(f), `due-soon.${kind}`);
-      message.success(`已导出 ${name}`);
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
-
   return (
     <>
       <PageHeader
         title="即将到期"
         subtitle={data ? `${data.yellowDays} 个工作日内到期，共 ${data.total} 项` : undefined}
         extra={
-          <>
-            <Button icon={<DownloadOutlined />} onClick={() => exportAs('xlsx')}>
-              导出 Excel
-            </Button>
-            <Button icon={<DownloadOutlined />} onClick={() => exportAs('csv')}>
-              导出 CSV
-            </Button>
-          </>
+          <ExportButtons
+            path="/oversight/due-soon/export"
+            query={searchOf(dueSoonFilters(search))}
+            name="due-soon"
+          />
         }
       />
       <ObligationFilters value={filters} onChange={(f) => setSearch(searchOf(f))} />

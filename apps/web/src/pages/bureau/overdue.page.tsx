@@ -1,8 +1,8 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Table } from 'antd';
+import { App, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { download, errorText, get } from '../../api/client';
+import { get } from '../../api/client';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { LightTag } from '../../components/status-tag';
@@ -51,30 +51,12 @@ export function OverduePage() {
       .finally(() => setLoading(false));
   }, [key, pageIndex, cursors]);
 
-  const exportAs = async (kind: 'xlsx' | 'csv') => {
-    try {
-      const name = await download(`/oversight/overdue/export.${kind}`, searchOf(filters), `overdue.${kind}`);
-      message.success(`已导出 ${name}`);
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
-
   return (
     <>
       <PageHeader
         title="逾期事项"
         subtitle={data ? `共 ${data.total} 项，按期限由早到晚` : undefined}
-        extra={
-          <>
-            <Button icon={<DownloadOutlined />} onClick={() => exportAs('xlsx')}>
-              导出 Excel
-            </Button>
-            <Button icon={<DownloadOutlined />} onClick={() => exportAs('csv')}>
-              导出 CSV
-            </Button>
-          </>
-        }
+        extra={<ExportButtons path="/oversight/overdue/export" query={searchOf(filters)} name="overdue" />}
       />
       <ObligationFilters overdue value={filters} onChange={(f) => setSearch(searchOf(f))} />
       <ProblemAlert error={error} />
